@@ -1,0 +1,55 @@
+# Les commandes du cours. Seuls prérequis : Python 3.11 et make.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+LOCKS := binder/requirements.txt tests/requirements.txt
+JOBS ?= auto
+
+.PHONY: lab test bench lint format lock release check clean
+
+## Crée l'environnement (.venv) s'il manque ou si les dépendances ont changé.
+$(STAMP): pyproject.toml $(LOCKS) binder/overrides.json
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r binder/requirements.txt -r tests/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	touch $(STAMP)
+
+## Ouvre le cours dans JupyterLab, en français, sur la page d'accueil.
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks 00-accueil/00-accueil.ipynb
+
+## Lance toute la suite de tests (notebooks en parallèle).
+test: $(STAMP)
+	$(BIN)/python -m pytest -n $(JOBS)
+
+## Mesures de vitesse et de mémoire (hors tests), écrites dans bench/results/.
+bench: $(STAMP)
+	$(BIN)/atelier bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format . && $(BIN)/ruff check --fix .
+
+## Régénère les versions apprenantes (notebooks/) à partir de solutions/.
+release: $(STAMP)
+	$(BIN)/atelier release
+
+check: $(STAMP)
+	$(BIN)/atelier check
+
+## Recalcule les fichiers de verrouillage à partir de pyproject.toml (demande le réseau).
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+		--output-file binder/requirements.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+		--extra test --constraint binder/requirements.txt \
+		--output-file tests/requirements.txt pyproject.toml
+
+clean:
+	rm -rf $(VENV) bench/results .pytest_cache
