@@ -9,12 +9,14 @@ JOBS ?= auto
 .PHONY: lab test bench lint format lock release check clean
 
 ## Crée l'environnement (.venv) s'il manque ou si les dépendances ont changé.
-$(STAMP): pyproject.toml $(LOCKS) binder/overrides.json
+$(STAMP): pyproject.toml $(LOCKS) binder/overrides.json binder/ipython_kernel_config.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r binder/requirements.txt -r tests/requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	mkdir -p $(VENV)/etc/ipython
+	cp binder/ipython_kernel_config.py $(VENV)/etc/ipython/ipython_kernel_config.py
 	touch $(STAMP)
 
 ## Ouvre le cours dans JupyterLab, en français, sur la page d'accueil.

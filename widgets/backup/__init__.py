@@ -1,0 +1,1 @@
+"""Download one's work: Binder sessions are temporary."""

@@ -1,0 +1,26 @@
+"""Self-check of exercises: French feedback for learners, strict checks for nbgrader.
+
+The engine (`exercises`, `answers`, `feedback`) knows nothing of Jupyter;
+`notebook` shows its verdicts in a notebook and raises what nbgrader counts.
+"""
+
+from widgets.selfcheck.exercises import (
+    ComputedValue,
+    Exercise,
+    FreeText,
+    MultipleChoice,
+    NumberInRange,
+    TextRule,
+)
+from widgets.selfcheck.feedback import Feedback, State
+
+__all__ = [
+    "ComputedValue",
+    "Exercise",
+    "Feedback",
+    "FreeText",
+    "MultipleChoice",
+    "NumberInRange",
+    "State",
+    "TextRule",
+]

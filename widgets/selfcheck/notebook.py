@@ -1,0 +1,117 @@
+"""Exercises inside a notebook: show the verdict, offer hints, fail for nbgrader.
+
+A check cell calls `exercise.check(answer)`. It shows the French verdict and
+buttons for hints and the solution. A wrong answer then raises
+`AnswerNotAccepted`, shown as one French sentence (see `french_errors`), so
+that nbgrader scores the cell as failed. An untouched placeholder raises
+only while nbgrader validates or grades (it sets NBGRADER_EXECUTION), so a
+learner's notebook still runs top to bottom.
+"""
+
+from __future__ import annotations
+
+import os
+
+import ipywidgets as ipw
+from IPython.display import display
+
+from widgets import french_errors
+from widgets.errors import AnswerNotAccepted
+from widgets.selfcheck.exercises import Exercise
+from widgets.selfcheck.feedback import Feedback, State
+from widgets.selfcheck.render import feedback_html, feedback_text, note_html
+
+_SEE_ABOVE = (
+    "Réponse à revoir : lisez le message ci-dessus, corrigez la cellule de réponse, "
+    "exécutez-la, puis exécutez de nouveau cette cellule."
+)
+
+
+def grading() -> bool:
+    """True while nbgrader validates or autogrades this notebook."""
+    return bool(os.environ.get("NBGRADER_EXECUTION"))
+
+
+class NotebookExercise:
+    """The notebook face of an exercise: `check` for learners, `grade` for hidden tests."""
+
+    def __init__(self, exercise: Exercise) -> None:
+        self.exercise = exercise
+
+    def check(self, answer: object) -> None:
+        if grading():
+            self._check_while_grading(answer)
+            return
+        feedback = self.exercise.evaluate(answer)
+        display(
+            {"text/html": feedback_html(feedback), "text/plain": feedback_text(feedback)},
+            raw=True,
+        )
+        display(help_panel(self.exercise))
+        if feedback.state is State.INCORRECT:
+            self._fail_unless_correct(feedback, short=True)
+
+    def _check_while_grading(self, answer: object) -> None:
+        """No buttons; a missing answer fails; the message travels in the error itself."""
+        feedback = self.exercise.evaluate(answer)
+        if feedback.state is State.UNANSWERED:
+            feedback = self.exercise.grade(answer)
+        if feedback.is_correct:
+            display({"text/plain": feedback_text(feedback)}, raw=True)
+        self._fail_unless_correct(feedback, short=False)
+
+    def grade(self, answer: object) -> None:
+        """Stricter check used by the hidden tests; raises unless correct."""
+        self._fail_unless_correct(self.exercise.grade(answer), short=False)
+
+    def _fail_unless_correct(self, feedback: Feedback, short: bool) -> None:
+        if feedback.is_correct:
+            return
+        french_errors.install()
+        raise AnswerNotAccepted(_SEE_ABOVE if short else feedback_text(feedback))
+
+
+def help_panel(exercise: Exercise) -> ipw.VBox:
+    """Buttons that reveal the hints one by one, then the solution after a confirmation."""
+    hints = exercise.hints
+    shown = ipw.HTML()
+    hint_button = ipw.Button(
+        description=f"Indice 1 sur {len(hints)}",
+        tooltip="Afficher un indice, du plus général au plus précis",
+    )
+    solution_button = ipw.Button(
+        description="Voir la solution",
+        tooltip="Afficher la solution commentée (après confirmation)",
+    )
+    state = {"hints": 0, "confirming": False}
+
+    def reveal_hint(_: ipw.Button) -> None:
+        count = state["hints"]
+        if count >= len(hints):
+            return
+        shown.value += note_html(f"Indice {count + 1} :", hints[count])
+        state["hints"] = count + 1
+        if state["hints"] == len(hints):
+            hint_button.description = "Tous les indices sont affichés"
+            hint_button.disabled = True
+        else:
+            hint_button.description = f"Indice {state['hints'] + 1} sur {len(hints)}"
+
+    def reveal_solution(_: ipw.Button) -> None:
+        if not state["confirming"]:
+            state["confirming"] = True
+            solution_button.description = "Confirmer : afficher la solution"
+            solution_button.button_style = "warning"
+            shown.value += note_html(
+                "Avant de regarder :",
+                "chercher un peu, avec les indices, aide à retenir. "
+                "Cliquez encore pour afficher la solution.",
+            )
+            return
+        shown.value += note_html("Solution :", exercise.solution)
+        solution_button.disabled = True
+        solution_button.description = "Solution affichée"
+
+    hint_button.on_click(reveal_hint)
+    solution_button.on_click(reveal_solution)
+    return ipw.VBox([ipw.HBox([hint_button, solution_button]), shown])
