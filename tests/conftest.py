@@ -18,7 +18,9 @@ _LESSON_IMPORT = re.compile(r"from widgets\.lessons import (\w+) as atelier")
 
 def module_ids() -> list[str]:
     """Modules that exist as notebooks in solutions/."""
-    return sorted(path.name for path in SOLUTIONS.iterdir() if (path / f"{path.name}.ipynb").is_file())
+    return sorted(
+        path.name for path in SOLUTIONS.iterdir() if (path / f"{path.name}.ipynb").is_file()
+    )
 
 
 def solution_path(module_id: str) -> Path:

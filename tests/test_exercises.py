@@ -56,7 +56,7 @@ def test_reference_passes_placeholder_waits_wrong_answers_fail(module, exercise)
 def test_hints_come_one_by_one_and_the_solution_after_confirmation(module, exercise) -> None:
     panel = help_panel(exercise)
     (hint_button, solution_button), shown = panel.children[0].children, panel.children[1]
-    for number, hint in enumerate(exercise.hints, start=1):
+    for number, _hint in enumerate(exercise.hints, start=1):
         assert exercise.solution not in shown.value
         hint_button.click()
         assert f"Indice {number}" in shown.value
