@@ -1,0 +1,18 @@
+"""Where things live in a course directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+CONFIG_FILE = "nbgrader_config.py"
+SOURCE_DIR = "solutions"
+RELEASE_DIR = "notebooks"
+
+
+def find_course_root(start: Path) -> Path | None:
+    """The nearest folder, from `start` upwards, that holds nbgrader_config.py."""
+    start = start.resolve()
+    return next(
+        (folder for folder in (start, *start.parents) if (folder / CONFIG_FILE).is_file()),
+        None,
+    )
