@@ -1,0 +1,157 @@
+"""The `atelier` command: check the course, release learner notebooks, benchmark.
+
+Exit codes: 0 all is well, 1 problems found, 2 the command was misused.
+Expected problems are printed as one French sentence, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any, NoReturn
+
+from curriculum.course import CONFIG_FILE, RELEASE_DIR, find_course_root
+
+OK, PROBLEMS, USAGE = 0, 1, 2
+
+
+class _FrenchParser(argparse.ArgumentParser):
+    """argparse speaks English; these are the messages our users can meet."""
+
+    def __init__(self, *, add_help: bool = True, **kwargs: Any) -> None:
+        super().__init__(add_help=False, formatter_class=_FrenchFormatter, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="affiche cette aide et s'arrête")
+
+    def error(self, message: str) -> NoReturn:
+        if "invalid choice" in message:
+            text = "sous-commande inconnue : choisissez check, release ou bench."
+        elif "required" in message:
+            text = "indiquez une sous-commande : check, release ou bench."
+        elif "unrecognized arguments" in message:
+            text = "arguments non reconnus : " + message.split(":", 1)[1].strip() + "."
+        else:
+            text = "arguments incorrects."
+        self.print_usage(sys.stderr)
+        self.exit(USAGE, f"Erreur : {text} Aide : atelier --help\n")
+
+
+class _FrenchFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
+        french = "Utilisation : " if prefix is None else prefix
+        super().add_usage(usage, actions, groups, prefix=french)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _FrenchParser(
+        prog="atelier",
+        description="Outils du cours Atelier IA, à lancer dans le dossier du cours.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="SOUS-COMMANDE")
+    commands.add_parser(
+        "check",
+        help="vérifie que le programme et les notebooks sont cohérents",
+        description="Vérifie le programme (curriculum/syllabus.toml), les notebooks de "
+        "solutions/ et de notebooks/, et la liste des parcours de la page d'accueil.",
+    )
+    release = commands.add_parser(
+        "release",
+        help="régénère les versions apprenantes (notebooks/) à partir de solutions/",
+        description="Nettoie les notebooks de solutions/ puis écrit leur version apprenante "
+        "dans notebooks/. Sans module indiqué : tous les modules disponibles.",
+    )
+    release.add_argument(
+        "modules",
+        nargs="*",
+        metavar="MODULE",
+        help="identifiant d'un module, par exemple 01-prise-en-main",
+    )
+    commands.add_parser(
+        "bench",
+        help="mesure la vitesse et la mémoire (les options suivantes sont transmises)",
+        description="Mesures de vitesse et de mémoire, hors tests.",
+        add_help=False,
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    # `bench` passes everything after it, options included, to the benchmarks.
+    if argv[:1] == ["bench"]:
+        from curriculum import bench
+
+        return bench.main(argv[1:])
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else USAGE
+
+    root = find_course_root(Path.cwd())
+    if root is None:
+        print(
+            f"Erreur : aucun fichier {CONFIG_FILE} dans ce dossier ni au-dessus. "
+            "Placez-vous dans le dossier du cours avant de lancer atelier.",
+            file=sys.stderr,
+        )
+        return USAGE
+    if args.command == "check":
+        return _check(root)
+    return _release(root, args.modules)
+
+
+def _check(root: Path) -> int:
+    from curriculum.check import check_course
+
+    problems = check_course(root)
+    if not problems:
+        print("Tout est cohérent : programme, notebooks et page d'accueil sont à jour.")
+        return OK
+    count = len(problems)
+    print(f"{count} problème{'s' if count > 1 else ''} à corriger :")
+    for problem in problems:
+        print(f"- {problem}")
+    return PROBLEMS
+
+
+def _release(root: Path, module_ids: list[str]) -> int:
+    from curriculum.syllabus import SyllabusError, load_course_syllabus
+
+    try:
+        syllabus = load_course_syllabus(root)
+    except SyllabusError as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        return PROBLEMS
+    module_ids = module_ids or [module.id for module in syllabus.modules if module.available]
+    unknown = [module_id for module_id in module_ids if syllabus.module(module_id) is None]
+    if unknown:
+        known = ", ".join(module.id for module in syllabus.modules)
+        print(
+            f"Erreur : module inconnu : {', '.join(unknown)}. Modules du programme : {known}.",
+            file=sys.stderr,
+        )
+        return PROBLEMS
+
+    start = time.perf_counter()
+    from curriculum.release import ReleaseError, release_module  # imports nbgrader: slow
+
+    failed = 0
+    for module_id in module_ids:
+        try:
+            files = release_module(root, module_id, root / RELEASE_DIR)
+        except ReleaseError as error:
+            print(f"Erreur : {error}", file=sys.stderr)
+            failed += 1
+            continue
+        print(
+            f"{module_id} : version apprenante écrite dans {RELEASE_DIR}/{module_id}/ "
+            f"({len(files)} fichier{'s' if len(files) > 1 else ''})."
+        )
+    seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
+    done = len(module_ids) - failed
+    print(f"{done} module{'s' if done > 1 else ''} publié{'s' if done > 1 else ''} en {seconds} s.")
+    return PROBLEMS if failed else OK
