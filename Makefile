@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml $(LOCKS) binder/overrides.json binder/ipython_kernel_co
 
 ## Ouvre le cours dans JupyterLab, en français, sur la page d'accueil.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks 00-accueil/00-accueil.ipynb
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks notebooks/00-accueil/00-accueil.ipynb
 
 ## Lance toute la suite de tests (notebooks en parallèle).
 test: $(STAMP)
