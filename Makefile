@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCKS := binder/requirements.txt tests/requirements.txt
 JOBS ?= auto
+# nbgrader runs helper programs (alembic) found on PATH: the venv's come first.
+export PATH := $(abspath $(BIN)):$(PATH)
 
 .PHONY: lab test bench lint format lock release check clean
 
