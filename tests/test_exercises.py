@@ -132,6 +132,7 @@ def test_wrong_answers_in_a_kernel_give_one_french_sentence(module) -> None:
 def test_untouched_learner_notebook_says_not_yet_answered_without_error(module) -> None:
     notebook = run(nbformat.read(learner_path(module), as_version=4), learner_path(module).parent)
     for cell in notebook.cells:
-        assert all(output.output_type != "error" for output in cell.outputs), cell.source
+        outputs = cell.get("outputs", [])
+        assert all(output.output_type != "error" for output in outputs), cell.source
     for exercise_id, cell in check_cells(notebook).items():
         assert "Pas encore de réponse" in text_of(cell), exercise_id
