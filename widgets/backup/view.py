@@ -45,7 +45,7 @@ def download_panel(start: Path | None = None) -> ipw.VBox:
         layout=ipw.Layout(width="auto"),
     )
     result = ipw.HTML(
-        "<p>Enregistrez d'abord vos notebooks (Ctrl+S, ou menu Fichier, puis Enregistrer) : "
+        "<p>Enregistrez d'abord vos notebooks (Ctrl+S, ou menu Fichier, puis Sauvegarder) : "
         "l'archive contient leur dernière version enregistrée.</p>"
     )
 
