@@ -10,6 +10,7 @@ from widgets.selfcheck.exercises import (
     FreeText,
     MultipleChoice,
     NumberInRange,
+    ReflectiveQuestion,
     TextRule,
 )
 from widgets.selfcheck.feedback import Feedback, State
@@ -21,6 +22,7 @@ __all__ = [
     "FreeText",
     "MultipleChoice",
     "NumberInRange",
+    "ReflectiveQuestion",
     "State",
     "TextRule",
 ]

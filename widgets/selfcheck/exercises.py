@@ -80,6 +80,18 @@ class Exercise:
 
 
 @dataclass(frozen=True, kw_only=True)
+class ReflectiveQuestion:
+    """A question with no automatic check: a model answer is shown on request.
+
+    The trainer guide says how to debrief it; nbgrader does not grade it.
+    """
+
+    id: str
+    question: str
+    model_answer: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class MultipleChoice(Exercise):
     """Choose one letter among the options.
 

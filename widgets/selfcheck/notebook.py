@@ -17,7 +17,7 @@ from IPython.display import display
 
 from widgets import french_errors
 from widgets.errors import AnswerNotAccepted
-from widgets.selfcheck.exercises import Exercise
+from widgets.selfcheck.exercises import Exercise, ReflectiveQuestion
 from widgets.selfcheck.feedback import Feedback, State
 from widgets.selfcheck.render import feedback_html, feedback_text, note_html
 
@@ -115,3 +115,19 @@ def help_panel(exercise: Exercise) -> ipw.VBox:
     hint_button.on_click(reveal_hint)
     solution_button.on_click(reveal_solution)
     return ipw.VBox([ipw.HBox([hint_button, solution_button]), shown])
+
+
+def reflection_panel(question: ReflectiveQuestion) -> ipw.VBox:
+    """A button that shows a possible answer to a question that has no single right one."""
+    shown = ipw.HTML()
+    button = ipw.Button(
+        description="Voir une réponse possible",
+        tooltip="Afficher une réponse possible, après avoir écrit la vôtre",
+    )
+
+    def reveal(_: ipw.Button) -> None:
+        shown.value = note_html("Une réponse possible :", question.model_answer)
+        button.disabled = True
+
+    button.on_click(reveal)
+    return ipw.VBox([button, shown])
