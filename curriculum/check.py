@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from curriculum.check_facts import check_facts
 from curriculum.course import RELEASE_DIR, SOURCE_DIR
 from curriculum.index_page import WELCOME_MODULE, IndexPageError, section_is_current
 from curriculum.notebook_io import NotebookError, read_notebook
@@ -45,6 +46,7 @@ def check_course(course_root: Path, syllabus_path: Path | None = None) -> list[s
         *_check_paths(syllabus),
         *_check_notebooks_on_disk(course_root, syllabus),
         *_check_welcome_page(course_root, syllabus),
+        *check_facts(course_root),
     ]
 
 

@@ -106,7 +106,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check(root: Path) -> int:
     from curriculum.check import check_course
+    from curriculum.check_facts import stale_facts
 
+    for warning in stale_facts(root):
+        print(f"Avertissement : {warning}")
     problems = check_course(root)
     if not problems:
         print("Tout est cohérent : programme, notebooks et page d'accueil sont à jour.")

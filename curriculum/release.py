@@ -1,10 +1,10 @@
 """`atelier release`: from the instructor notebook to the learner notebook.
 
-For one module: clean the solution notebook in place (and refresh the list of
-paths in the welcome notebook), let nbgrader generate the learner version in a
-scratch course, finish it (no outputs, graded cells tagged "raises-exception"
-so "Run all" goes on past a wrong answer) and write it, byte for byte the same
-for the same solutions.
+For one module: clean the solution notebook in place (and refresh its fact
+boxes, and the list of paths in the welcome notebook), let nbgrader generate
+the learner version in a scratch course, finish it (no outputs, graded cells
+tagged "raises-exception" so "Run all" goes on past a wrong answer) and write
+it, byte for byte the same for the same solutions.
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ from pathlib import Path
 from nbformat import NotebookNode
 
 from curriculum.course import SOURCE_DIR
+from curriculum.fact_boxes import FactBoxError
+from curriculum.fact_boxes import refresh as refresh_fact_boxes
+from curriculum.facts import Fact, FactsError, load_facts, registry_path
 from curriculum.index_page import WELCOME_MODULE, IndexPageError, replace_section
 from curriculum.nbgrader_generate import GenerateError, generate_learner_folder, load_course_config
 from curriculum.notebook_io import (
@@ -50,13 +53,16 @@ def release_module(course_root: Path, module_id: str, dest_root: Path) -> list[P
                 f"{SOURCE_DIR}/{module.notebook} n'existe pas : "
                 f"créez d'abord le notebook du module {module_id}."
             )
-        _prepare_sources(source_folder, module, syllabus)
+        facts = load_facts(registry_path(course_root))
+        _prepare_sources(source_folder, module, syllabus, facts)
         config = load_course_config(course_root)
         with tempfile.TemporaryDirectory(prefix="atelier-release-") as scratch:
             generated = generate_learner_folder(config, source_folder, module_id, Path(scratch))
             files = _learner_files(generated)
-    except (SyllabusError, NotebookError, IndexPageError, GenerateError) as error:
+    except (SyllabusError, NotebookError, IndexPageError, GenerateError, FactBoxError) as error:
         raise ReleaseError(str(error)) from None
+    except FactsError as error:
+        raise ReleaseError("\n".join(error.messages)) from None
     return _replace_folder(Path(dest_root) / Path(module.notebook).parent, files)
 
 
@@ -68,12 +74,16 @@ def _known_module(syllabus: Syllabus, module_id: str) -> Module:
     return module
 
 
-def _prepare_sources(source_folder: Path, module: Module, syllabus: Syllabus) -> None:
-    """Clean every notebook of the module in place; refresh the welcome page's paths."""
+def _prepare_sources(
+    source_folder: Path, module: Module, syllabus: Syllabus, facts: dict[str, Fact]
+) -> None:
+    """Clean every notebook of the module in place; refresh its fact boxes and,
+    for the welcome page, the list of paths."""
     for path in sorted(source_folder.glob("*.ipynb")):
         notebook = read_notebook(path)
         if module.id == WELCOME_MODULE and path.name == Path(module.notebook).name:
             replace_section(notebook, syllabus)
+        refresh_fact_boxes(notebook, facts, f"{SOURCE_DIR}/{module.id}/{path.name}")
         clean_notebook(notebook)
         write_notebook(notebook, path)
 
