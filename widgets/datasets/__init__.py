@@ -1,0 +1,1 @@
+"""Seeded generators of the synthetic data sets shipped in widgets/data (plain Python)."""

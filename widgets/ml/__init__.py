@@ -1,0 +1,1 @@
+"""Small machine-learning demos: engines (plain Python, scikit-learn) and their views."""
