@@ -1,0 +1,100 @@
+"""From next-token probabilities to a choice: temperature, top-k, and a seeded draw.
+
+The temperature T reshapes a distribution p into p^(1/T), renormalised:
+below 1 it sharpens it (the likely tokens become likelier still), above 1
+it flattens it, and at 0 only the most likely token remains (greedy
+choice). Top-k keeps only the k likeliest tokens before drawing.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+MAX_TEMPERATURE = 5.0
+GREEDY_BELOW = 1e-3
+"""Temperatures below this are treated as 0: always the most likely token."""
+
+
+class SamplingError(ValueError):
+    """A sampling setting is out of range; the message is in French."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def check_temperature(temperature: object) -> float:
+    if isinstance(temperature, bool) or not isinstance(temperature, int | float):
+        raise SamplingError("la température doit être un nombre, par exemple 0.8.")
+    value = float(temperature)
+    if not math.isfinite(value) or not 0.0 <= value <= MAX_TEMPERATURE:
+        raise SamplingError(
+            f"la température doit être un nombre entre 0 et {MAX_TEMPERATURE:g} "
+            "(0 : toujours le token le plus probable)."
+        )
+    return value
+
+
+def check_top_k(top_k: object) -> int | None:
+    if top_k is None:
+        return None
+    if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
+        raise SamplingError(
+            "top_k doit être un nombre entier d'au moins 1, ou None pour garder tous les tokens."
+        )
+    return top_k
+
+
+def apply_temperature(probabilities: np.ndarray, temperature: float) -> np.ndarray:
+    """p^(1/T), renormalised; at T = 0, all the mass on the most likely token.
+
+    Computed in logarithms so that small temperatures do not underflow.
+    """
+    if temperature < GREEDY_BELOW:
+        greedy = np.zeros_like(probabilities)
+        greedy[int(np.argmax(probabilities))] = 1.0
+        return greedy
+    with np.errstate(divide="ignore"):
+        logits = np.log(probabilities) / temperature
+    logits -= logits.max()
+    weights = np.exp(logits)
+    return weights / weights.sum()
+
+
+def keep_top_k(probabilities: np.ndarray, top_k: int | None) -> np.ndarray:
+    """Zero every token outside the k likeliest, then renormalise."""
+    if top_k is None or top_k >= probabilities.size:
+        return probabilities
+    kept = np.argpartition(probabilities, -top_k)[-top_k:]
+    filtered = np.zeros_like(probabilities)
+    filtered[kept] = probabilities[kept]
+    return filtered / filtered.sum()
+
+
+def draw(
+    probabilities: np.ndarray,
+    temperature: float,
+    top_k: int | None,
+    rng: np.random.Generator,
+) -> int:
+    """One token id drawn from the reshaped distribution (the argmax at T = 0)."""
+    if temperature < GREEDY_BELOW:
+        return int(np.argmax(probabilities))
+    if top_k is not None and top_k < probabilities.size:
+        candidates = np.argpartition(probabilities, -top_k)[-top_k:]
+        reshaped = apply_temperature(probabilities[candidates], temperature)
+    else:
+        candidates = None
+        reshaped = apply_temperature(probabilities, temperature)
+    cumulative = np.cumsum(reshaped)
+    position = int(np.searchsorted(cumulative, rng.random() * cumulative[-1], side="right"))
+    position = min(position, reshaped.size - 1)
+    return int(candidates[position]) if candidates is not None else position
+
+
+def entropy_bits(probabilities: np.ndarray) -> float:
+    """Shannon entropy in bits: how spread out the choice is (0 = no choice at all)."""
+    positive = probabilities[probabilities > 0]
+    return float(-(positive * np.log2(positive)).sum())
