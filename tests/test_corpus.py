@@ -1,0 +1,83 @@
+"""The course corpus: size, structure, fictional personal data, repetition, reproducibility."""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+
+import pytest
+
+from widgets.corpus import KINDS, load_documents, load_text
+from widgets.corpus.generate import build
+from widgets.corpus.stats import duplicate_share, word_count
+
+MIN_WORDS = 15_000
+MAX_DUPLICATE_SHARE = 0.05
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# French phone numbers, written with or without spaces, dots or dashes between pairs.
+PHONE = re.compile(r"(?<!\d)(?:\+33 ?|0)[1-9](?:[ .-]?\d{2}){4}(?!\d)")
+# Ranges set aside for fiction: 01 99 00 xx xx (and its equivalents in other regions).
+FICTIONAL_PHONE = re.compile(r"^0(?:1 ?99 ?00|2 ?61 ?91|3 ?53 ?01|4 ?65 ?71|5 ?36 ?49)")
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return load_documents()
+
+
+def test_every_kind_has_documents(documents):
+    kinds = {d.kind for d in documents}
+    assert kinds == set(KINDS)
+
+
+def test_corpus_is_large_enough():
+    assert word_count(load_text()) >= MIN_WORDS
+
+
+def test_every_document_has_a_title_and_a_body(documents):
+    for d in documents:
+        assert d.title and not d.title.startswith("#")
+        assert word_count(d.text) >= 40, d.title
+
+
+def test_deliberations_are_numbered_and_dated(documents):
+    header = re.compile(r"^Délibération n° 20(2[3-6])-\d{3} du (1er|\d{1,2}) \w+ 20\1 : \S")
+    numbers = []
+    for d in load_documents("deliberations"):
+        assert header.match(d.title), d.title
+        numbers.append(d.title.split()[2])
+    assert len(numbers) == len(set(numbers)), "deux délibérations portent le même numéro"
+
+
+def test_titles_are_unique(documents):
+    titles = [d.title for d in documents]
+    assert len(titles) == len(set(titles))
+
+
+def test_emails_are_fictional():
+    for email in EMAIL.findall(load_text()):
+        assert email.endswith("@exemple.fr"), email
+
+
+def test_phone_numbers_are_in_fictional_ranges():
+    numbers = PHONE.findall(load_text())
+    assert numbers, "le corpus devrait contenir des numéros fictifs (module 04)"
+    for number in numbers:
+        assert FICTIONAL_PHONE.match(number), number
+
+
+def test_few_sentences_are_repeated(documents):
+    assert duplicate_share(d.text for d in documents) < MAX_DUPLICATE_SHARE
+
+
+def test_committed_files_equal_a_fresh_generation():
+    corpus_dir = files("widgets") / "data" / "corpus"
+    for kind, content in build().items():
+        committed = (corpus_dir / f"{kind}.txt").read_text(encoding="utf-8")
+        assert committed == content, f"{kind}.txt : relancez python -m widgets.corpus.generate"
+
+
+def test_unknown_kind_is_refused():
+    with pytest.raises(ValueError):
+        load_documents("romans")

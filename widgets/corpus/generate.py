@@ -1,0 +1,108 @@
+"""Build the corpus files in ``widgets/data/corpus/``.
+
+Each file holds the hand-written documents of ``widgets/corpus/sources/`` and, for some
+kinds, documents composed by the seeded generators of this package from the commune's
+facts. Same seed, same files, byte for byte::
+
+    python -m widgets.corpus.generate            # writes the files
+    python -m widgets.corpus.generate --check    # exits 1 if the files are stale
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from importlib.resources import files
+from pathlib import Path
+
+from widgets.corpus.load import KINDS, SEPARATOR, Document, parse_documents
+
+SEED = 2026
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ],
+        start=1,
+    )
+}
+_DATE = re.compile(r"\b(1er|\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
+_NUMBER = re.compile(r"n° (\d{4})-(\d{3})|n° (\d+)")
+
+
+def sort_key(document: Document) -> tuple[int, ...]:
+    """Chronological order: deliberation number, bulletin issue, or the first date of the title."""
+    number = _NUMBER.search(document.title)
+    if number and number.group(1):
+        return (int(number.group(1)), 0, 0, int(number.group(2)))
+    if number and number.group(3):
+        return (int(number.group(3)), 0, 0, 0)
+    date = _DATE.search(document.title)
+    if date:
+        day = 1 if date.group(1) == "1er" else int(date.group(1))
+        return (int(date.group(3)), MONTHS[date.group(2)], day, 0)
+    return (0, 0, 0, 0)
+
+
+def handwritten(kind: str) -> list[Document]:
+    source = files("widgets.corpus") / "sources" / f"{kind}.txt"
+    return parse_documents(kind, source.read_text(encoding="utf-8"))
+
+
+def generated(kind: str, seed: int) -> list[Document]:
+    """Documents composed by code for this kind (none yet for some kinds)."""
+    return []
+
+
+def build(seed: int = SEED) -> dict[str, str]:
+    """The content of every corpus file, by kind."""
+    contents = {}
+    for kind in KINDS:
+        documents = handwritten(kind) + generated(kind, seed)
+        if kind != "faq":
+            documents.sort(key=sort_key)
+        blocks = [f"# {d.title}\n{d.text}" for d in documents]
+        contents[kind] = f"\n{SEPARATOR}\n".join(blocks) + "\n"
+    return contents
+
+
+def output_dir() -> Path:
+    return Path(str(files("widgets"))) / "data" / "corpus"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Construit le corpus de Clairval-sur-Ondine.")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--check", action="store_true", help="vérifie sans écrire")
+    args = parser.parse_args(argv)
+    target = output_dir()
+    stale = []
+    for kind, content in build(args.seed).items():
+        path = target / f"{kind}.txt"
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != content:
+                stale.append(path.name)
+        else:
+            path.write_text(content, encoding="utf-8")
+    if stale:
+        print("Fichiers à régénérer : " + ", ".join(stale))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

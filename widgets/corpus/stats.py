@@ -1,0 +1,37 @@
+"""Size and repetition measures of the corpus, used by its tests and its datasheet."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+# A sentence ends with . ! ? or … followed by a space, or at a blank line. Lines ending with a
+# comma or a semicolon (the recitals of a deliberation, the items of a list) continue it.
+# A few abbreviations (M. for Monsieur, L. and R. before an article number, Tél.) do not end one.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])(?<!\bM\.)(?<!\b[LRD]\.)(?<!\bTél\.)(?<!\bn°)\s+|\n\s*\n")
+_WORD = re.compile(r"\w+")
+MIN_SENTENCE_WORDS = 5
+
+
+def word_count(text: str) -> int:
+    """Words separated by whitespace, as a word processor counts them."""
+    return len(text.split())
+
+
+def sentences(text: str, min_words: int = MIN_SENTENCE_WORDS) -> list[str]:
+    """Sentences of at least ``min_words`` words (runs of letters or digits), spaces normalised."""
+    pieces = (" ".join(piece.split()) for piece in _SENTENCE_END.split(text))
+    return [piece for piece in pieces if len(_WORD.findall(piece)) >= min_words]
+
+
+def duplicate_share(texts: Iterable[str], min_words: int = MIN_SENTENCE_WORDS) -> float:
+    """Share of sentences that repeat a sentence already seen (0.0 when all are distinct)."""
+    counts = Counter(s for text in texts for s in sentences(text, min_words))
+    total = sum(counts.values())
+    return (total - len(counts)) / total if total else 0.0
+
+
+def most_repeated(texts: Iterable[str], n: int = 10) -> list[tuple[str, int]]:
+    counts = Counter(s for text in texts for s in sentences(text))
+    return [(s, c) for s, c in counts.most_common(n) if c > 1]
