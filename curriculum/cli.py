@@ -29,9 +29,9 @@ class _FrenchParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         if "invalid choice" in message:
-            text = "sous-commande inconnue : choisissez check, release ou bench."
+            text = "sous-commande inconnue : choisissez check, release, bench ou serve."
         elif "required" in message:
-            text = "indiquez une sous-commande : check, release ou bench."
+            text = "indiquez une sous-commande : check, release, bench ou serve."
         elif "unrecognized arguments" in message:
             text = "arguments non reconnus : " + message.split(":", 1)[1].strip() + "."
         else:
@@ -76,6 +76,23 @@ def _parser() -> argparse.ArgumentParser:
         description="Mesures de vitesse et de mémoire, hors tests.",
         add_help=False,
     )
+    serve = commands.add_parser(
+        "serve",
+        help="sert le modèle de la classe à la salle (API compatible OpenAI, sans internet)",
+        description="Sert le modèle de la classe sur http://127.0.0.1:8765/v1 (GET /v1/models, "
+        "POST /v1/chat/completions). Dans les réglages du modèle, choisissez « Serveur de la "
+        "salle ». Ctrl+C arrête le serveur.",
+    )
+    serve.add_argument("--port", type=int, default=8765, help="port d'écoute (8765 par défaut)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="adresse d'écoute (127.0.0.1 par défaut)"
+    )
+    serve.add_argument(
+        "--reseau",
+        action="store_true",
+        help="autorise une adresse d'écoute visible du réseau, pour partager le serveur",
+    )
+    serve.add_argument("--cle", help="clé que chaque demande doit présenter (Bearer)")
     return parser
 
 
@@ -90,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else USAGE
+    if args.command == "serve":
+        return _serve(args)
 
     root = find_course_root(Path.cwd())
     if root is None:
@@ -102,6 +121,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(root)
     return _release(root, args.modules)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from widgets.llm.server import ServeError, run
+
+    try:
+        run(args.host, args.port, key=args.cle, allow_network=args.reseau)
+    except ServeError as error:
+        print(f"Erreur : {error.message}", file=sys.stderr)
+        return USAGE
+    return OK
 
 
 def _check(root: Path) -> int:

@@ -1,0 +1,174 @@
+"""The settings panel: which language model answers, and the key for an online one.
+
+A thin view over `connector.Settings`. The key field is emptied as soon as
+its value is read: the key then lives only in the settings object, never
+in a widget (whose state a notebook may save).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+import ipywidgets as ipw
+
+from widgets.errors import AtelierError
+from widgets.llm.connector import Settings, check_connection, get_settings
+
+STYLE = {"description_width": "initial"}
+WIDE = ipw.Layout(width="32em")
+
+
+def _note(text: str, icon: str = "") -> str:
+    return f"<p>{icon}{escape(text)}</p>"
+
+
+def _status(text: str, ok: bool | None = None) -> str:
+    icon = {True: "✔ ", False: "✖ ", None: ""}[ok]
+    return f'<p role="status"><strong>{icon}</strong>{escape(text)}</p>'
+
+
+class SettingsPanel:
+    """Controls wired to the shared settings; `widget` is what the notebook shows."""
+
+    def __init__(self) -> None:
+        self.settings: Settings = get_settings()
+        presets = self.settings.config.presets
+        self.choice = ipw.Dropdown(
+            options=[(preset.label, preset.id) for preset in presets],
+            value=self.settings.preset_id,
+            description="Modèle de langage :",
+            tooltip="Choisir le modèle qui répond aux demandes",
+            style=STYLE,
+            layout=WIDE,
+        )
+        self.destination = ipw.HTML()
+        self.model = ipw.Combobox(
+            description="Nom du modèle :",
+            tooltip="Nom du modèle chez ce service (modifiable)",
+            placeholder="nom du modèle",
+            ensure_option=False,
+            continuous_update=False,
+            style=STYLE,
+            layout=WIDE,
+        )
+        self.url = ipw.Text(
+            description="Adresse (URL) :",
+            tooltip="Adresse de l'API, par exemple http://127.0.0.1:8765/v1",
+            placeholder="https://exemple.fr/v1",
+            continuous_update=False,
+            style=STYLE,
+            layout=WIDE,
+        )
+        self.key = ipw.Password(
+            description="Clé :",
+            tooltip="Collez la clé puis appuyez sur Entrée ; elle ne sera jamais affichée",
+            placeholder="collez la clé puis appuyez sur Entrée",
+            continuous_update=False,
+            style=STYLE,
+            layout=WIDE,
+        )
+        self.key_note = ipw.HTML()
+        self.forget = ipw.Button(
+            description="Oublier la clé",
+            tooltip="Effacer de la mémoire la clé saisie pour ce service",
+            layout=ipw.Layout(width="auto"),
+        )
+        self.test = ipw.Button(
+            description="Tester la connexion",
+            tooltip="Envoyer une toute petite demande au modèle choisi",
+            button_style="primary",
+            layout=ipw.Layout(width="auto"),
+        )
+        self.status = ipw.HTML(_status("Réglage actuel : " + self.settings.preset.label + "."))
+        self._online = ipw.VBox([self.model, self.url, self.key, self.key_note, self.forget])
+        self.widget = ipw.VBox(
+            [self.choice, self.destination, self._online, self.test, self.status]
+        )
+        self._quiet = False
+        self._show_preset()
+        self.choice.observe(self._on_choice, names="value")
+        self.model.observe(self._on_address, names="value")
+        self.url.observe(self._on_address, names="value")
+        self.key.observe(self._on_key, names="value")
+        self.forget.on_click(self._on_forget)
+        self.test.on_click(self._on_test)
+
+    # -- display
+
+    def _show_preset(self) -> None:
+        settings, preset = self.settings, self.settings.preset
+        self._quiet = True
+        try:
+            self.model.options = preset.models
+            self.model.value = settings.model
+            self.url.value = settings.base_url
+        finally:
+            self._quiet = False
+        self._online.layout.display = "none" if preset.is_classroom else None
+        self.url.layout.display = None if preset.is_custom else "none"
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        settings = self.settings
+        leaves = settings.leaves_machine
+        self.destination.value = _note(settings.destination_note(), "⚠ " if leaves else "🔒 ")
+        try:
+            note = settings.key_note()
+        except AtelierError as error:
+            note = error.message
+        self.key_note.value = _note(note)
+        self.forget.disabled = settings.key_origin() != "saisie dans le champ « Clé »"
+
+    # -- events
+
+    def _on_choice(self, change: dict[str, Any]) -> None:
+        self.settings.choose(change["new"])
+        self._show_preset()
+        self.status.value = _status(f"Réglage choisi : {self.settings.preset.label}.")
+
+    def _on_address(self, _change: dict[str, Any]) -> None:
+        if self._quiet:
+            return
+        try:
+            self.settings.choose(
+                self.settings.preset_id, model=self.model.value, base_url=self.url.value
+            )
+        except AtelierError as error:
+            self.status.value = _status(error.message, ok=False)
+            return
+        self._show_notes()
+        self.status.value = _status("Réglage mis à jour.")
+
+    def _on_key(self, change: dict[str, Any]) -> None:
+        if not change["new"]:
+            return
+        typed = change["new"]
+        self.key.value = ""
+        try:
+            self.settings.set_key(typed)
+        except AtelierError as error:
+            self.status.value = _status(error.message, ok=False)
+        else:
+            self.status.value = _status("Clé gardée en mémoire pour ce service.", ok=True)
+        self._show_notes()
+
+    def _on_forget(self, _button: ipw.Button) -> None:
+        self.settings.forget_key()
+        self._show_notes()
+        self.status.value = _status("Clé oubliée.")
+
+    def _on_test(self, _button: ipw.Button) -> None:
+        self.status.value = _status("Test en cours… (30 secondes au plus)")
+        try:
+            report = check_connection()
+        except AtelierError as error:
+            self.status.value = _status(error.message, ok=False)
+        else:
+            self.status.value = _status(report, ok=True)
+        self._show_notes()
+
+
+def settings_panel() -> ipw.VBox:
+    """The panel a notebook shows to choose the language model (shared by the whole kernel)."""
+    return SettingsPanel().widget
