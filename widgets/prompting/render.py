@@ -1,0 +1,77 @@
+"""The coach's verdicts as HTML (no Jupyter import).
+
+Each rule shows a symbol AND a word (✔ fait, ✘ à améliorer), and colours
+come from the Okabe-Ito palette: colour never carries meaning alone.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from widgets.prompting.checklist import Checklist
+
+BLUE = "#0072B2"
+VERMILION = "#D55E00"
+GREY = "#5F5F5F"
+MAX_SHOWN_CHARS = 8_000
+"""The assembled prompt is shown up to this length; longer, its end is elided."""
+
+
+def checklist_html(checklist: Checklist, title: str = "Liste de vérification") -> str:
+    rows = "".join(
+        "<tr>"
+        f'<td style="white-space:nowrap;padding:2px 8px;color:{BLUE if r.met else VERMILION}">'
+        f"<strong>{r.symbol} {escape(r.status)}</strong></td>"
+        f'<td style="padding:2px 8px" title="{escape(r.rule.description)}">'
+        f"<strong>{escape(r.rule.title)}</strong><br>"
+        f'<span style="color:#1a1a1a">{escape(r.advice)}</span></td>'
+        "</tr>"
+        for r in checklist.results
+    )
+    notice = (
+        "<p><em>Texte très long : seul son début est analysé.</em></p>"
+        if checklist.truncated
+        else ""
+    )
+    return (
+        '<div role="status" aria-live="polite" style="line-height:1.35">'
+        f'<p style="margin:0.2em 0"><strong>{escape(title)} : score {checklist.score} / '
+        f"{checklist.total}</strong> ({checklist.word_count} mots), "
+        f"{escape(checklist.verdict)}</p>{notice}"
+        f'<table style="border-collapse:collapse">{rows}</table></div>'
+    )
+
+
+def score_line(checklist: Checklist) -> str:
+    """One line: the score and what is missing, for the before/after comparison."""
+    missing = [r.rule.title.lower() for r in checklist.results if not r.met]
+    detail = "rien ne manque" if not missing else "à améliorer : " + " ; ".join(missing)
+    return (
+        f'<p style="margin:0.2em 0"><strong>Score du coach : {checklist.score} / '
+        f"{checklist.total}</strong> ({escape(detail)})</p>"
+    )
+
+
+def prompt_html(text: str) -> str:
+    """The assembled prompt, as it would be sent to the model."""
+    if not text.strip():
+        return (
+            f'<p style="color:{GREY}"><em>Le prompt assemblé apparaîtra ici dès que vous '
+            "remplirez un champ.</em></p>"
+        )
+    shown = text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS] + "\n[…]"
+    return (
+        '<div aria-live="polite"><p style="margin:0.2em 0"><strong>Le prompt assemblé</strong>'
+        " (ce qui sera envoyé au modèle) :</p>"
+        '<pre style="white-space:pre-wrap;background:#f7f7f7;border-left:6px solid '
+        f'{BLUE};padding:0.5em;margin:0;font-size:0.95em">{escape(shown)}</pre></div>'
+    )
+
+
+def message_html(text: str, ok: bool = False) -> str:
+    """A short French message: ✔ for information, ⚠ for a problem."""
+    colour, symbol = (BLUE, "✔") if ok else (VERMILION, "⚠")
+    return (
+        f'<p role="status" style="margin:0.2em 0;color:{colour}">'
+        f'<strong><span aria-hidden="true">{symbol}</span> {escape(text)}</strong></p>'
+    )
