@@ -103,6 +103,16 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def after(preposition: str, noun: str) -> str:
+    """« de » or « à » before a noun phrase, contracted as French requires (du, au)."""
+    contracted = {("de", "le "): "du ", ("à", "le "): "au ", ("de", "les "): "des "}
+    contracted[("à", "les ")] = "aux "
+    for (word, article), merged in contracted.items():
+        if preposition == word and noun.startswith(article):
+            return merged + noun[len(article) :]
+    return f"{preposition} {noun}"
+
+
 def prompt_from_messages(messages: list[dict[str, str]]) -> str:
     """What the classroom model continues: the last user message, or else the last message.
 
@@ -405,7 +415,7 @@ class OpenAICompatibleBackend:
                 break
             except Exception as error:
                 failure = ConnectorError(
-                    f"La demande à {self._preset.provider} a échoué de façon inattendue "
+                    f"La demande {after('à', self._preset.provider)} a échoué de façon inattendue "
                     f"({type(error).__name__}) : vérifiez l'adresse {self.base_url}."
                 )
                 break
@@ -518,8 +528,8 @@ class OpenAICompatibleBackend:
 
     def _malformed_failure(self) -> ConnectorError:
         return ConnectorError(
-            f"La réponse de {self._preset.provider} est illisible (ce n'est pas une réponse "
-            f"de type Chat Completions) : vérifiez l'adresse {self.base_url}."
+            f"La réponse {after('de', self._preset.provider)} est illisible (ce n'est pas "
+            f"une réponse de type Chat Completions) : vérifiez l'adresse {self.base_url}."
         )
 
     def _busy_failure(self, status: int, refused: int, wait_asked: float) -> ConnectorError:

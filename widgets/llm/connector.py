@@ -30,6 +30,7 @@ from widgets.llm.backends import (
     Reply,
     Secret,
     Usage,
+    after,
 )
 from widgets.llm.config import (
     Config,
@@ -189,11 +190,11 @@ class Settings:
             return "Indiquez l'adresse du service : le texte de vos demandes y sera envoyé."
         if is_loopback(self.base_url):
             return (
-                f"Le texte de vos demandes sera envoyé à {preset.provider}, à l'adresse "
+                f"Le texte de vos demandes sera envoyé {after('à', preset.provider)}, à l'adresse "
                 f"{self.base_url} : c'est cet ordinateur, rien ne sort de la machine."
             )
         return (
-            f"Le texte de vos demandes sera envoyé à {preset.provider} "
+            f"Le texte de vos demandes sera envoyé {after('à', preset.provider)} "
             f"({host_of(self.base_url)}), hors de cet ordinateur : n'y mettez aucune "
             "donnée personnelle."
         )
