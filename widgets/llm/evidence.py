@@ -66,6 +66,11 @@ def years_in(text: str) -> list[str]:
 
 
 def first_sentence(text: str, limit: int = 160) -> str:
-    """The text up to its first sentence end or line break, at most `limit` characters."""
-    parts = _SENTENCE_END.split(text.strip(), maxsplit=1)
-    return parts[0][:limit] if parts else ""
+    """The text up to its first sentence end or line break, at most `limit` characters.
+
+    A leading space is kept (a continuation usually starts with one); other
+    leading blanks, such as line breaks, are dropped.
+    """
+    body = text.strip()
+    lead = " " if body and text[: len(text) - len(text.lstrip())] else ""
+    return (lead + _SENTENCE_END.split(body, maxsplit=1)[0])[:limit] if body else ""

@@ -1,0 +1,70 @@
+"""Several continuations of the same prompt, side by side: one prompt, several answers."""
+
+from __future__ import annotations
+
+import ipywidgets as ipw
+
+from widgets.llm.classroom import get_model
+from widgets.llm.views.controls import (
+    continuation_html,
+    prompt_box,
+    temperature_slider,
+    text_of,
+)
+
+DEFAULT_PROMPT = "Madame, Monsieur, suite à votre demande,"
+NEW_TOKENS = 40
+
+
+def distinct_sentence(texts: list[str], temperature: float) -> str:
+    distinct = len(set(texts))
+    total = len(texts)
+    if distinct == 1:
+        why = (
+            " : à la température 0, le modèle prend toujours le token le plus probable."
+            if temperature == 0
+            else "."
+        )
+        return f"Les {total} tirages donnent exactement la même suite{why}"
+    return (
+        f"{distinct} suites différentes sur {total} tirages, pour le même début de texte "
+        "et le même modèle."
+    )
+
+
+def samples_side_by_side(prompt: str = DEFAULT_PROMPT, count: int = 3) -> ipw.VBox:
+    """The same prompt drawn `count` times with different seeds, in columns."""
+    model = get_model()
+    box = prompt_box(prompt)
+    slider = temperature_slider(0.8, maximum=1.5)
+    again = ipw.Button(
+        description="Nouveaux tirages",
+        tooltip="Tirer de nouvelles suites pour le même début de texte",
+        icon="refresh",
+    )
+    columns = [ipw.HTML(layout=ipw.Layout(width=f"{100 // count}%")) for _ in range(count)]
+    summary = ipw.HTML()
+    state = {"first_seed": 1}
+
+    def redraw(_change: object = None) -> None:
+        text, temperature = text_of(box), float(slider.value)
+        seeds = range(state["first_seed"], state["first_seed"] + count)
+        texts = [model.generate(text, NEW_TOKENS, temperature, top_k=40, seed=s) for s in seeds]
+        for column, seed, drawn in zip(columns, seeds, texts, strict=True):
+            column.value = (
+                f'<div style="padding:0 0.6em;border-left:3px solid #000">'
+                f"<p><strong>Tirage n° {seed}</strong></p>"
+                f"<p>{continuation_html(text, drawn, prompt_chars=60)}</p></div>"
+            )
+        note = "" if text.strip() else "Le texte est vide : le modèle commence un document. "
+        summary.value = f'<p aria-live="polite">{note}{distinct_sentence(texts, temperature)}</p>'
+
+    def draw_again(_button: ipw.Button) -> None:
+        state["first_seed"] += count
+        redraw()
+
+    box.observe(redraw, names="value")
+    slider.observe(redraw, names="value")
+    again.on_click(draw_again)
+    redraw()
+    return ipw.VBox([box, ipw.HBox([slider, again]), ipw.HBox(columns), summary])
