@@ -8,14 +8,12 @@ engine cannot handle becomes a French message under the fields.
 
 from __future__ import annotations
 
-from html import escape
-
 import ipywidgets as ipw
 
 from widgets.formatting import format_number
 from widgets.prompting.checklist import check_fields
 from widgets.prompting.fields import FIELD_SPECS, MAX_FIELD_CHARS, PromptFields, assemble
-from widgets.prompting.render import checklist_html, message_html, prompt_html
+from widgets.prompting.render import checklist_html, escape_text, message_html, prompt_html
 
 STYLE = {"description_width": "initial"}
 _UNEXPECTED = (
@@ -48,7 +46,7 @@ class PromptCoach:
         for control in self.inputs.values():
             control.observe(self._on_change, names="value")
         helps = {
-            spec.name: ipw.HTML(f'<small style="color:#444">{escape(spec.help)}</small>')
+            spec.name: ipw.HTML(f'<small style="color:#444">{escape_text(spec.help)}</small>')
             for spec in FIELD_SPECS
         }
         form = ipw.VBox(

@@ -11,7 +11,6 @@ check finds something in a prompt.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import Any
 
 import ipywidgets as ipw
@@ -22,7 +21,7 @@ from widgets.prompting.checklist import assess_prompt
 from widgets.prompting.coach_view import STYLE
 from widgets.prompting.fields import MAX_FIELD_CHARS, assemble
 from widgets.prompting.gallery import gallery, task
-from widgets.prompting.render import message_html, score_line
+from widgets.prompting.render import escape_text, message_html, score_line
 
 Generate = Callable[..., Any]
 MAX_PROMPT_CHARS = MAX_FIELD_CHARS
@@ -187,7 +186,7 @@ class BeforeAfter:
 
 
 def needs_html(needs: tuple[str, ...]) -> str:
-    items = "".join(f"<li>{escape(need)}</li>" for need in needs)
+    items = "".join(f"<li>{escape_text(need)}</li>" for need in needs)
     return (
         '<div style="margin:0.3em 0"><strong>Ce dont une bonne réponse a besoin</strong> '
         f"(relisez les deux réponses avec cette liste) :<ul>{items}</ul></div>"
@@ -196,14 +195,14 @@ def needs_html(needs: tuple[str, ...]) -> str:
 
 def answer_html(reply: Any) -> str:
     text = str(getattr(reply, "text", "")).strip() or "(réponse vide)"
-    model = escape(str(getattr(reply, "model", "?")))
-    backend = escape(str(getattr(reply, "backend", "?")))
+    model = escape_text(str(getattr(reply, "model", "?")))
+    backend = escape_text(str(getattr(reply, "backend", "?")))
     seconds = format_number(float(getattr(reply, "duration_s", 0.0)), 1)
     return (
         '<div style="border-left:6px solid #009E73;padding:0.4em 0.8em;background:#f7f7f7">'
         f'<p style="margin:0 0 0.3em 0"><strong>Réponse</strong> ({backend}, modèle « {model} », '
         f"{seconds} s) :</p>"
-        f'<div style="white-space:pre-wrap">{escape(text)}</div></div>'
+        f'<div style="white-space:pre-wrap">{escape_text(text)}</div></div>'
     )
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from html import escape
-
 import ipywidgets as ipw
 
 from widgets.prompting.checklist import assess_prompt
 from widgets.prompting.coach_view import STYLE, PromptCoach
 from widgets.prompting.gallery import gallery, task
+from widgets.prompting.render import escape_text
 
 
 class GalleryCoach:
@@ -53,11 +52,11 @@ class GalleryCoach:
 
 
 def details_html(vague: str, needs: tuple[str, ...]) -> str:
-    items = "".join(f"<li>{escape(need)}</li>" for need in needs)
+    items = "".join(f"<li>{escape_text(need)}</li>" for need in needs)
     score = assess_prompt(vague)
     return (
         '<div style="margin:0.4em 0">'
-        f"<p><strong>Le prompt vague, avant :</strong> « {escape(vague)} » "
+        f"<p><strong>Le prompt vague, avant :</strong> « {escape_text(vague)} » "
         f"(score du coach : {score.score} / {score.total}). Ci-dessous, le prompt structuré.</p>"
         "<p><strong>Ce dont une bonne réponse a besoin</strong> (pour relire la réponse "
         f"du modèle) :</p><ul>{items}</ul></div>"

@@ -17,14 +17,19 @@ MAX_SHOWN_CHARS = 8_000
 """The assembled prompt is shown up to this length; longer, its end is elided."""
 
 
+def escape_text(value: str) -> str:
+    """Escape text placed between tags; quotes stay as typed."""
+    return escape(value, quote=False)
+
+
 def checklist_html(checklist: Checklist, title: str = "Liste de vérification") -> str:
     rows = "".join(
         "<tr>"
         f'<td style="white-space:nowrap;padding:2px 8px;color:{BLUE if r.met else VERMILION}">'
-        f"<strong>{r.symbol} {escape(r.status)}</strong></td>"
+        f"<strong>{r.symbol} {escape_text(r.status)}</strong></td>"
         f'<td style="padding:2px 8px" title="{escape(r.rule.description)}">'
-        f"<strong>{escape(r.rule.title)}</strong><br>"
-        f'<span style="color:#1a1a1a">{escape(r.advice)}</span></td>'
+        f"<strong>{escape_text(r.rule.title)}</strong><br>"
+        f'<span style="color:#1a1a1a">{escape_text(r.advice)}</span></td>'
         "</tr>"
         for r in checklist.results
     )
@@ -35,9 +40,9 @@ def checklist_html(checklist: Checklist, title: str = "Liste de vérification") 
     )
     return (
         '<div role="status" aria-live="polite" style="line-height:1.35">'
-        f'<p style="margin:0.2em 0"><strong>{escape(title)} : score {checklist.score} / '
+        f'<p style="margin:0.2em 0"><strong>{escape_text(title)} : score {checklist.score} / '
         f"{checklist.total}</strong> ({checklist.word_count} mots), "
-        f"{escape(checklist.verdict)}</p>{notice}"
+        f"{escape_text(checklist.verdict)}</p>{notice}"
         f'<table style="border-collapse:collapse">{rows}</table></div>'
     )
 
@@ -48,7 +53,7 @@ def score_line(checklist: Checklist) -> str:
     detail = "rien ne manque" if not missing else "à améliorer : " + " ; ".join(missing)
     return (
         f'<p style="margin:0.2em 0"><strong>Score du coach : {checklist.score} / '
-        f"{checklist.total}</strong> ({escape(detail)})</p>"
+        f"{checklist.total}</strong> ({escape_text(detail)})</p>"
     )
 
 
@@ -64,7 +69,7 @@ def prompt_html(text: str) -> str:
         '<div aria-live="polite"><p style="margin:0.2em 0"><strong>Le prompt assemblé</strong>'
         " (ce qui sera envoyé au modèle) :</p>"
         '<pre style="white-space:pre-wrap;background:#f7f7f7;border-left:6px solid '
-        f'{BLUE};padding:0.5em;margin:0;font-size:0.95em">{escape(shown)}</pre></div>'
+        f'{BLUE};padding:0.5em;margin:0;font-size:0.95em">{escape_text(shown)}</pre></div>'
     )
 
 
@@ -73,5 +78,5 @@ def message_html(text: str, ok: bool = False) -> str:
     colour, symbol = (BLUE, "✔") if ok else (VERMILION, "⚠")
     return (
         f'<p role="status" style="margin:0.2em 0;color:{colour}">'
-        f'<strong><span aria-hidden="true">{symbol}</span> {escape(text)}</strong></p>'
+        f'<strong><span aria-hidden="true">{symbol}</span> {escape_text(text)}</strong></p>'
     )
