@@ -17,6 +17,7 @@ from typing import NoReturn
 from curriculum.benchmarks.core import BenchContext, Measurement, Row
 from curriculum.benchmarks.imports import measure_lesson_imports, measure_widgets_import
 from curriculum.benchmarks.notebooks import measure_notebooks
+from curriculum.benchmarks.prompting import measure_prompting
 from curriculum.benchmarks.report import (
     Machine,
     markdown_document,
@@ -29,6 +30,7 @@ MEASUREMENTS: list[Measurement] = [
     measure_widgets_import,
     measure_lesson_imports,
     measure_notebooks,
+    measure_prompting,
 ]
 
 COURSE_MARKER = "nbgrader_config.py"

@@ -492,3 +492,21 @@ def test_the_engines_know_nothing_of_jupyter() -> None:
 def test_rules_and_results_are_plain_data() -> None:
     checklist = check_fields(GOOD)
     assert dataclasses.is_dataclass(checklist) and dataclasses.is_dataclass(checklist.results[0])
+
+
+def test_the_bench_measures_the_coach_per_keystroke() -> None:
+    from curriculum.benchmarks.core import BenchContext
+    from curriculum.benchmarks.prompting import measure_prompting, percentile
+
+    assert percentile([float(value) for value in range(1, 101)], 0.95) == 95.0
+    assert measure_prompting(BenchContext(root=ROOT, repeats=1, only="00-accueil")) == []
+    rows = {row.key: row for row in measure_prompting(BenchContext(root=ROOT, repeats=1))}
+    assert set(rows) == {
+        "prompting:coach:median",
+        "prompting:coach:p95",
+        "prompting:free-text:median",
+        "prompting:free-text:p95",
+        "prompting:paste-1mb",
+    }
+    assert len(rows["prompting:coach:median"].samples) == 100
+    assert all(row.unit == "ms" and row.value > 0 for row in rows.values())

@@ -1,0 +1,92 @@
+"""Module 03: how fast the prompt coach answers a keystroke.
+
+Each update is what a learner's keystroke triggers in a real kernel: the
+Textarea's value changes, the coach re-assembles the prompt, re-runs the
+nine rules and rewrites its two HTML panels. The fields start filled with
+the longest prompt of the gallery (the note with its table of figures), so
+each measured update analyses a full-size prompt; then 100 characters are
+typed, one at a time, at the end of the constraints, and the same for the
+one-block checker. A 1 MB paste is timed once, for information.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+from curriculum.benchmarks.core import BenchContext, Row
+
+MODULE = "03-prompts"
+UPDATES = 100
+BUDGET_MS = 30.0
+TYPED = "Ne citez aucun nom de personne, signalez ce qui manque et restez factuel. " * 2
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    """Nearest-rank percentile (p95 of 100 samples is the 95th smallest)."""
+    ordered = sorted(samples)
+    rank = max(1, min(len(ordered), round(fraction * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+def keystroke_times_ms(set_value: Callable[[str], None], start: str) -> list[float]:
+    """Milliseconds for each of `UPDATES` keystrokes appended to `start`."""
+    samples = []
+    for count in range(1, UPDATES + 1):
+        text = start + TYPED[:count]
+        begin = time.perf_counter()
+        set_value(text)
+        samples.append((time.perf_counter() - begin) * 1000)
+    return samples
+
+
+def latency_rows(key: str, name: str, samples: list[float]) -> list[Row]:
+    median, p95 = statistics.median(samples), percentile(samples, 0.95)
+    note = f"sur {len(samples)} frappes ; max {max(samples):.1f} ms".replace(".", ",")
+    return [
+        Row(f"{key}:median", f"{name}, médiane", median, "ms", BUDGET_MS, note, tuple(samples)),
+        Row(f"{key}:p95", f"{name}, 95e centile", p95, "ms", BUDGET_MS, note),
+    ]
+
+
+def measure_prompting(context: BenchContext) -> list[Row]:
+    """Coach and one-block checker latency per keystroke; one 1 MB paste for information."""
+    if not context.selected(MODULE):
+        return []
+    from widgets.prompting.coach_view import PromptCoach
+    from widgets.prompting.fields import assemble
+    from widgets.prompting.free_prompt_view import FreePromptCheck
+    from widgets.prompting.gallery import task
+
+    longest = task("note-donnees")
+    coach = PromptCoach(longest.fields)
+    constraints = coach.inputs["constraints"]
+    rows = latency_rows(
+        "prompting:coach",
+        "Coach de prompt (module 03), mise à jour à chaque frappe",
+        keystroke_times_ms(lambda text: setattr(constraints, "value", text), constraints.value),
+    )
+
+    checker = FreePromptCheck()
+    block = assemble(longest.fields) + "\n"
+    rows += latency_rows(
+        "prompting:free-text",
+        "Vérificateur d'un prompt d'un seul bloc (module 03), à chaque frappe",
+        keystroke_times_ms(lambda text: setattr(checker.text, "value", text), block),
+    )
+
+    begin = time.perf_counter()
+    coach.inputs["context"].value = "é" * 1_000_000
+    paste_ms = (time.perf_counter() - begin) * 1000
+    rows.append(
+        Row(
+            "prompting:paste-1mb",
+            "Coach de prompt (module 03), collage de 1 Mo dans un champ",
+            paste_ms,
+            "ms",
+            None,
+            "pour information : le champ est tronqué à 20 000 caractères, avec un message",
+        )
+    )
+    return rows
