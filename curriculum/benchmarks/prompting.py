@@ -11,6 +11,7 @@ one-block checker. A 1 MB paste is timed once, for information.
 
 from __future__ import annotations
 
+import math
 import statistics
 import time
 from collections.abc import Callable
@@ -26,7 +27,7 @@ TYPED = "Ne citez aucun nom de personne, signalez ce qui manque et restez factue
 def percentile(samples: list[float], fraction: float) -> float:
     """Nearest-rank percentile (p95 of 100 samples is the 95th smallest)."""
     ordered = sorted(samples)
-    rank = max(1, min(len(ordered), round(fraction * len(ordered) + 0.5)))
+    rank = max(1, min(len(ordered), math.ceil(fraction * len(ordered))))
     return ordered[rank - 1]
 
 
