@@ -261,3 +261,25 @@ def use_online(settings: connector.Settings, url: str, model: str = SERVED_MODEL
 def assert_key_nowhere(key: str, *texts: str) -> None:
     for text in texts:
         assert key not in text, f"la clé apparaît dans : {text[:300]!r}"
+
+
+def everything_said_about(*objects: object) -> list[str]:
+    """What a learner, a log or a saved notebook could show of these objects.
+
+    repr and str of each object and of its attributes, the full traceback
+    text of exceptions (with their chained causes), and the state of every
+    live ipywidget (what « Save widget state » writes into a notebook).
+    """
+    import traceback
+
+    import ipywidgets as ipw
+
+    texts = []
+    for item in objects:
+        texts += [repr(item), str(item)]
+        if hasattr(item, "__dict__"):
+            texts.append(repr(vars(item)))
+        if isinstance(item, BaseException):
+            texts.append("".join(traceback.format_exception(item)))
+    texts.append(json.dumps(ipw.Widget.get_manager_state(), default=repr))
+    return texts

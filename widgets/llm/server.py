@@ -33,7 +33,8 @@ DEFAULT_PORT = 8765
 DEFAULT_MAX_TOKENS = 256
 DEFAULT_TEMPERATURE = 1.0
 MAX_TOKENS = 4_096
-MAX_BODY_BYTES = 4_000_000
+MAX_BODY_BYTES = 16_000_000
+"""Room for 1 MB of text even when JSON escapes every character (6 bytes each)."""
 SOCKET_TIMEOUT_S = 30
 ROLES = ("system", "developer", "user", "assistant", "tool")
 PATHS = "GET /v1/models, POST /v1/chat/completions"
@@ -211,6 +212,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         if status == 401:
             self.send_header("WWW-Authenticate", "Bearer")
+        if status >= 400:
+            # The request body may be unread: this connection cannot carry another request.
+            self.send_header("Connection", "close")
+            self.close_connection = True
         self.end_headers()
         self.wfile.write(data)
 
@@ -234,14 +239,12 @@ class _Handler(BaseHTTPRequestHandler):
             status = route()
         except _RequestError as error:
             status = error.status
-            self.close_connection = self.close_connection or status >= 500 or status == 413
             self._send_error(error)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
             return
         except Exception as error:
             status = 500
-            self.close_connection = True
             message = f"Erreur interne du serveur ({type(error).__name__}) : voyez son terminal."
             self._send_error(_RequestError(500, message, "internal_error"))
             if self.server.log is not None:

@@ -20,12 +20,12 @@ WIDE = ipw.Layout(width="32em")
 
 
 def _note(text: str, icon: str = "") -> str:
-    return f"<p>{icon}{escape(text)}</p>"
+    return f"<p>{icon}{escape(text, quote=False)}</p>"
 
 
 def _status(text: str, ok: bool | None = None) -> str:
     icon = {True: "✔ ", False: "✖ ", None: ""}[ok]
-    return f'<p role="status"><strong>{icon}</strong>{escape(text)}</p>'
+    return f'<p role="status"><strong>{icon}</strong>{escape(text, quote=False)}</p>'
 
 
 class SettingsPanel:
