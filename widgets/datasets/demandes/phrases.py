@@ -1,0 +1,39 @@
+"""What the phrase stock of one service is made of, and the stock of every service.
+
+`short` imitates a quick report (« Lampadaire éteint rue Pasteur »),
+`sentences` a full sentence from an e-mail, `asks` what the resident asks
+for, `details` a remark that often goes with this kind of request, and
+`objects` the things residents name (« le lampadaire », « ma carte
+d'identité »), to put in the shared templates of `frames`. Some
+phrases deliberately use words of a neighbouring service (a street light
+stands on a pavement, dead leaves fall in parks and on pavements): that is
+what makes the sorting hard, as in a real town hall.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from widgets.datasets.demandes import phrases_guichet, phrases_terrain
+from widgets.datasets.demandes.services import SERVICES
+
+
+@dataclass(frozen=True)
+class ServicePhrases:
+    short: tuple[str, ...]
+    sentences: tuple[str, ...]
+    asks: tuple[str, ...]
+    details: tuple[str, ...]
+    objects: tuple[str, ...]
+
+
+def _stock(raw: dict[str, tuple[str, ...]]) -> ServicePhrases:
+    return ServicePhrases(
+        raw["short"], raw["sentences"], raw["asks"], raw["details"], raw["objects"]
+    )
+
+
+PHRASES: dict[str, ServicePhrases] = {
+    service: _stock(phrases_terrain.RAW.get(service) or phrases_guichet.RAW[service])
+    for service in SERVICES
+}
