@@ -1,0 +1,172 @@
+"""The complexity slider: error curves and the fitted curve, redrawn in place.
+
+Everything is fitted once (see `overfitting_sweep`); moving the slider only
+moves a vertical line and two highlighted points, swaps the data of the
+fitted curve and its title, and rewrites the text under the figure. Only
+those artists are redrawn (see `overfitting_figure`).
+"""
+
+from __future__ import annotations
+
+import ipywidgets as ipw
+import numpy as np
+
+from widgets.errors import AtelierError
+from widgets.formatting import format_number
+from widgets.ml.overfitting_figure import BlittedFigure
+from widgets.ml.overfitting_sweep import (
+    MAX_DEGREE,
+    MIN_DEGREE,
+    ComplexitySweep,
+    complexity_sweep,
+    read_degree,
+)
+from widgets.plotting import OKABE_ITO
+
+THOUSAND = 1000.0
+CAPTION = (
+    "À gauche, l'erreur moyenne pour chaque degré, sur les écoles d'entraînement (trait plein, "
+    "ronds) et sur les écoles de test (tirets, carrés ; triangles en haut quand elle sort du "
+    "cadre). À droite, la courbe du modèle au degré choisi, parmi les écoles d'entraînement "
+    "(ronds pleins) et de test (triangles creux)."
+)
+BLUE, VERMILION, BLACK = OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[7]
+
+
+def _kwh(value: float) -> str:
+    return f"{format_number(value)} kWh par an"
+
+
+def _percent(share: float) -> str:
+    return f"{format_number(share * 100)} %"
+
+
+def summary_html(sweep: ComplexitySweep, degree: int, top_kwh: float) -> str:
+    point = sweep.at(degree)
+    train, test = len(sweep.train_kwh), len(sweep.test_kwh)
+    frame = ""
+    if sweep.leaves_the_frame(degree, top_kwh):
+        frame = (
+            "<br>La courbe sort du cadre : pour certaines surfaces, le modèle prédit une "
+            "consommation négative ou démesurée, ce qui est absurde."
+        )
+    return (
+        '<div aria-live="polite" style="line-height:1.6">'
+        f"<strong>Degré {degree}</strong><br>"
+        f"Erreur moyenne sur les {train} écoles d'entraînement : "
+        f"<strong>{_kwh(point.train_mae)}</strong> "
+        f"({_percent(sweep.share(point.train_mae))} de la consommation moyenne d'une école)<br>"
+        f"Erreur moyenne sur les {test} écoles de test : "
+        f"<strong>{_kwh(point.test_mae)}</strong> ({_percent(sweep.share(point.test_mae))})<br>"
+        f"{sweep.verdict(degree)}{frame}</div>"
+    )
+
+
+def error_message_html(message: str) -> str:
+    return f'<div role="alert" style="color:#1a1a1a">⚠ {message}</div>'
+
+
+class ComplexitySlider:
+    """The slider, its two-panel figure and its text, wired together."""
+
+    def __init__(self, sweep: ComplexitySweep, start_degree: int) -> None:
+        self.sweep = sweep
+        self.error_cap = sweep.mean_kwh  # errors above the average use are drawn off the frame
+        all_kwh = np.concatenate([sweep.train_kwh, sweep.test_kwh])
+        self.top_kwh = float(all_kwh.max()) * 1.08
+        self.slider = ipw.IntSlider(
+            value=start_degree,
+            min=MIN_DEGREE,
+            max=MAX_DEGREE,
+            step=1,
+            description="Degré du polynôme (complexité)",
+            tooltip="Degré de la courbe : 0 pour une ligne plate, 1 pour une droite, "
+            "chaque degré de plus permet un virage de plus",
+            continuous_update=True,
+            style={"description_width": "initial"},
+            layout=ipw.Layout(width="460px"),
+        )
+        self.figure = BlittedFigure(CAPTION, width=10.0, height=3.8, dpi=80, ncols=2)
+        self.summary = ipw.HTML()
+        self._draw_static()
+        self.show(start_degree)
+        self.slider.observe(lambda change: self.show(change["new"]), names="value")
+        self.widget = ipw.VBox([self.slider, self.figure.widget, self.summary])
+
+    def _draw_static(self) -> None:
+        sweep, cap = self.sweep, self.error_cap / THOUSAND
+        degrees = np.array(sweep.degrees)
+        train, test = sweep.train_errors / THOUSAND, sweep.test_errors / THOUSAND
+        errors_ax, curve_ax = self.figure.axes
+        errors_ax.plot(degrees, train, "-o", color=BLUE, label="Entraînement (20 écoles)")
+        errors_ax.plot(
+            degrees, np.minimum(test, cap), "--s", color=VERMILION, label="Test (autres écoles)"
+        )
+        off = test > cap
+        errors_ax.plot(
+            degrees[off],
+            np.full(off.sum(), cap * 0.97),
+            "^",
+            color=VERMILION,
+            markersize=9,
+            label="Test hors cadre (au-dessus)",
+        )
+        self.marker_line = errors_ax.axvline(
+            0, color=BLACK, linestyle=":", linewidth=1.5, label="Degré choisi"
+        )
+        (self.current_points,) = errors_ax.plot(
+            [], [], "o", markersize=11, markerfacecolor="none", markeredgecolor=BLACK
+        )
+        errors_ax.set_xlim(MIN_DEGREE - 0.5, MAX_DEGREE + 0.5)
+        errors_ax.set_ylim(0, cap)
+        errors_ax.set_xlabel("Degré du polynôme (complexité)")
+        errors_ax.set_ylabel("Erreur moyenne\n(milliers de kWh par an)")
+        errors_ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, fontsize="small")
+
+        curve_ax.scatter(
+            sweep.test_surface,
+            sweep.test_kwh / THOUSAND,
+            marker="^",
+            s=18,
+            facecolors="none",
+            edgecolors=VERMILION,
+            label="Écoles de test",
+        )
+        curve_ax.scatter(
+            sweep.train_surface,
+            sweep.train_kwh / THOUSAND,
+            marker="o",
+            s=42,
+            color=BLUE,
+            edgecolors=BLACK,
+            label="Écoles d'entraînement",
+        )
+        (self.curve,) = curve_ax.plot([], [], "-", color=BLACK, linewidth=2, label="Modèle")
+        curve_ax.set_xlim(sweep.grid_surface[0], sweep.grid_surface[-1])
+        curve_ax.set_ylim(0, self.top_kwh / THOUSAND)
+        curve_ax.set_xlabel("Surface de l'école (m²)")
+        curve_ax.set_ylabel("Consommation\n(milliers de kWh par an)")
+        curve_ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, fontsize="small")
+        self.figure.animate(self.marker_line, self.current_points, self.curve)
+
+    def show(self, degree: object) -> None:
+        """Redraw for a degree; a bad value leaves the figure and shows a French message."""
+        try:
+            chosen = read_degree(degree)
+        except AtelierError as error:
+            self.summary.value = error_message_html(error.message)
+            return
+        point = self.sweep.at(chosen)
+        cap = self.error_cap / THOUSAND
+        self.marker_line.set_xdata([chosen, chosen])
+        self.current_points.set_data(
+            [chosen, chosen], [point.train_mae / THOUSAND, min(point.test_mae / THOUSAND, cap)]
+        )
+        self.curve.set_data(self.sweep.grid_surface, point.curve_kwh / THOUSAND)
+        self.figure.refresh()
+        self.summary.value = summary_html(self.sweep, chosen, self.top_kwh)
+
+
+def complexity_slider(start_degree: object = 1) -> ipw.VBox:
+    """The slider widget; a French AtelierError if the starting degree is not valid."""
+    return ComplexitySlider(complexity_sweep(), read_degree(start_degree)).widget
