@@ -372,6 +372,13 @@ def test_a_refused_key_says_where_the_key_came_from(
     assert seconds < 1
 
 
+def test_a_401_without_any_key_asks_for_one(fresh_connector: connector.Settings) -> None:
+    with scripted_server(Step(401, {"error": {"message": "Missing key"}})) as server:
+        use_online(fresh_connector, server.url)
+        message, _seconds = timed_failure()
+    assert "demande une clé (erreur 401)" in message and "ATELIER_IA_CLE" in message
+
+
 def test_a_forbidden_model_gets_a_403_message(fresh_connector: connector.Settings) -> None:
     with scripted_server(Step(403, {"error": {"message": "forbidden"}})) as server:
         use_online(fresh_connector, server.url, model="gros-modele")
@@ -615,3 +622,56 @@ def test_odd_messages_get_a_reply_or_a_french_error_offline(
         assert error.message[0].isupper()
     else:
         assert reply.text == " mot0 mot1 mot2"
+
+
+# ---------------------------------------------------------------- settings panel
+
+
+def test_the_panel_starts_on_the_classroom_model(fresh_connector: connector.Settings) -> None:
+    from widgets.llm.settings_view import SettingsPanel
+
+    panel = SettingsPanel()
+    assert panel.choice.value == "classe"
+    assert panel._online.layout.display == "none"
+    assert "aucun texte ne sort de la machine" in panel.destination.value
+    assert all(control.description for control in (panel.choice, panel.model, panel.key))
+    panel.test.click()
+    assert "Connexion réussie : Modèle de la classe" in panel.status.value
+
+
+def test_the_panel_says_where_the_text_goes(fresh_connector: connector.Settings) -> None:
+    from widgets.llm.settings_view import SettingsPanel
+
+    panel = SettingsPanel()
+    panel.choice.value = "albert"
+    assert panel._online.layout.display is None and panel.url.layout.display == "none"
+    assert "envoyé à l'API Albert (albert.api.etalab.gouv.fr)" in panel.destination.value
+    assert "hors de cet ordinateur" in panel.destination.value
+    assert panel.model.value == "albert-large" and "albert-small" in panel.model.options
+    assert "ALBERT_API_KEY" in panel.key_note.value and panel.forget.disabled
+    panel.model.value = "albert-small"
+    assert fresh_connector.model == "albert-small"
+    panel.choice.value = "ollama"
+    assert "au serveur Ollama" in panel.destination.value
+    assert "rien ne sort de la machine" in panel.destination.value
+
+
+def test_the_panel_takes_a_custom_address(fresh_connector: connector.Settings) -> None:
+    from widgets.llm.settings_view import SettingsPanel
+
+    panel = SettingsPanel()
+    panel.choice.value = "autre"
+    assert panel.url.layout.display is None
+    panel.url.value = "albert.fr"
+    assert "✖" in panel.status.value and "http://" in panel.status.value
+    url = closed_port_url()
+    panel.url.value = url
+    panel.model.value = "mon-modele"
+    assert (fresh_connector.base_url, fresh_connector.model) == (url, "mon-modele")
+    fresh_connector.limits = FAST_LIMITS
+    panel.test.click()
+    assert "✖" in panel.status.value and "Aucun serveur ne répond" in panel.status.value
+    panel.key.value = "cle-de-test"
+    assert not panel.forget.disabled
+    panel.forget.click()
+    assert fresh_connector.key() is None and panel.forget.disabled

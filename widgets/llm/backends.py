@@ -377,6 +377,7 @@ class OpenAICompatibleBackend:
         import openai
 
         refused = 0
+        started = time.monotonic()
         for attempt in range(1, self._limits.max_attempts + 1):
             try:
                 work = self._attempt(messages, options, deadline)
@@ -396,10 +397,10 @@ class OpenAICompatibleBackend:
                     break
                 self._sleep(wait)
             except _Deadline:
-                failure = self._timeout_failure()
+                failure = self._timeout_failure(started)
                 break
             except openai.APITimeoutError:
-                failure = self._timeout_failure()
+                failure = self._timeout_failure(started)
                 break
             except openai.APIConnectionError:
                 failure = self._unreachable_failure()
@@ -487,31 +488,35 @@ class OpenAICompatibleBackend:
                 events.put(("error", error))
 
         threading.Thread(target=run, name="atelier-connecteur", daemon=True).start()
-        while True:
-            remaining = deadline - time.monotonic()
-            try:
-                if remaining <= 0:
-                    raise queue.Empty
-                kind, value = events.get(timeout=remaining)
-            except queue.Empty:
-                cancel.set()
-                raise _Deadline from None
-            if kind == "text":
-                if on_text is not None:
-                    on_text(value)
-            elif kind == "done":
-                return value
-            else:
-                raise value
+        try:
+            while True:
+                remaining = deadline - time.monotonic()
+                try:
+                    if remaining <= 0:
+                        raise queue.Empty
+                    kind, value = events.get(timeout=remaining)
+                except queue.Empty:
+                    raise _Deadline from None
+                if kind == "text":
+                    if on_text is not None:
+                        on_text(value)
+                elif kind == "done":
+                    return value
+                else:
+                    raise value
+        finally:
+            # Deadline, error in on_text, or the learner interrupting the kernel:
+            # the worker stops reading at its next piece of text.
+            cancel.set()
 
     # -- French messages
 
-    def _timeout_failure(self) -> ConnectorError:
-        seconds = round(self._limits.deadline_s)
+    def _timeout_failure(self, started: float) -> ConnectorError:
+        waited = max(1, round(time.monotonic() - started))
         return ConnectorError(
-            f"{capitalised(self._preset.provider)} n'a pas répondu à temps (limite de "
-            f"{seconds} secondes) : le service est peut-être surchargé ; réessayez plus tard "
-            "ou choisissez le modèle de la classe."
+            f"{capitalised(self._preset.provider)} n'a pas répondu à temps ({waited} secondes "
+            "d'attente) : le service est peut-être surchargé ; réessayez plus tard ou "
+            "choisissez le modèle de la classe."
         )
 
     def _unreachable_failure(self) -> ConnectorError:
@@ -553,6 +558,11 @@ class OpenAICompatibleBackend:
         provider = capitalised(self._preset.provider)
         secret = self._key.reveal() if self._key else None
         detail = _server_detail(error, secret)
+        if status == 401 and self._key is None:
+            return ConnectorError(
+                f"{provider} demande une clé (erreur 401) : saisissez-la dans le champ « Clé » "
+                f"des réglages, ou faites définir la variable {self._preset.key_env}."
+            )
         if status == 401:
             return ConnectorError(
                 f"{provider} a refusé la clé (erreur 401) : vérifiez la clé {self._key_origin}, "
