@@ -46,6 +46,6 @@ def continuation_html(prompt: str, continuation: str, prompt_chars: int = 120) -
     ellipsis = "…" if len(prompt) > prompt_chars else ""
     return (
         '<span style="white-space:pre-wrap">'
-        f'<span style="color:#555">{ellipsis}{html.escape(shown_prompt)}</span>'
-        f"<strong>{html.escape(continuation)}</strong></span>"
+        f'<span style="color:#555">{ellipsis}{html.escape(shown_prompt, quote=False)}</span>'
+        f"<strong>{html.escape(continuation, quote=False)}</strong></span>"
     )

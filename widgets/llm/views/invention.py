@@ -29,10 +29,10 @@ def inquiry_html(prompt: str, inquiry: Inquiry) -> str:
     evidence = inquiry.evidence
     corpus_speaks = bool(evidence.sentences)
     rows = "".join(
-        f"<tr><td>{html.escape(answer.label)}</td>"
-        f"<td><span style='color:#555'>…{html.escape(prompt[-40:])}</span>"
-        f"<strong>{html.escape(answer.text)}</strong></td>"
-        f"<td>{html.escape(verdict(answer.supported, corpus_speaks))}</td></tr>"
+        f"<tr><td>{html.escape(answer.label, quote=False)}</td>"
+        f"<td><span style='color:#555'>…{html.escape(prompt[-40:], quote=False)}</span>"
+        f"<strong>{html.escape(answer.text, quote=False)}</strong></td>"
+        f"<td>{html.escape(verdict(answer.supported, corpus_speaks), quote=False)}</td></tr>"
         for answer in inquiry.answers
     )
     table = (
@@ -56,7 +56,8 @@ def inquiry_html(prompt: str, inquiry: Inquiry) -> str:
     terms = " et ".join(quoted(term) for term in evidence.terms) or "(aucun mot)"
     if corpus_speaks:
         listed = "".join(
-            f"<li>{html.escape(sentence)}</li>" for sentence in evidence.sentences[:MAX_SENTENCES]
+            f"<li>{html.escape(sentence, quote=False)}</li>"
+            for sentence in evidence.sentences[:MAX_SENTENCES]
         )
         more = len(evidence.sentences) - MAX_SENTENCES
         extra = f"<p>… et {format_number(more)} autres phrases.</p>" if more > 0 else ""

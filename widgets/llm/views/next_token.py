@@ -13,6 +13,7 @@ from widgets.llm.views.text import (
     notes_html,
     percent,
     prompt_notes,
+    quoted,
     token_label,
 )
 
@@ -23,6 +24,15 @@ TOP = 10
 def labels_for(model: ClassroomModel, ids: np.ndarray) -> list[str]:
     tokenizer = model.tokenizer
     return [token_label(tokenizer.token(int(i)), tokenizer.token_bytes[int(i)]) for i in ids]
+
+
+def leaders_sentence(labels: list[str], probabilities: np.ndarray, count: int = 3) -> str:
+    """The first tokens and their probabilities in words, for those who do not see the bars."""
+    leaders = ", ".join(
+        f"{quoted(label)} {percent(float(p))}"
+        for label, p in zip(labels[:count], probabilities[:count], strict=False)
+    )
+    return f"En tête : {leaders}."
 
 
 def share_sentence(prediction: Prediction, shown: np.ndarray, vocab_size: int) -> str:
@@ -49,11 +59,14 @@ def next_token_bars(prompt: str = DEFAULT_PROMPT) -> ipw.VBox:
         text = text_of(box)
         prediction = model.predict(text)
         ids = prediction.top_ids(TOP)
-        bars.show(labels_for(model, ids), prediction.probabilities[ids])
-        status.value = notes_html(
-            prompt_notes(text, prediction),
-            context_sentence(prediction) + " " + share_sentence(prediction, ids, model.vocab_size),
+        labels, probabilities = labels_for(model, ids), prediction.probabilities[ids]
+        bars.show(labels, probabilities)
+        sentences = (
+            context_sentence(prediction),
+            leaders_sentence(labels, probabilities),
+            share_sentence(prediction, ids, model.vocab_size),
         )
+        status.value = notes_html(prompt_notes(text, prediction), " ".join(sentences))
 
     box.observe(redraw, names="value")
     redraw()

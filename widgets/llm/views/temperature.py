@@ -13,7 +13,7 @@ from widgets.llm.views.controls import (
     temperature_slider,
     text_of,
 )
-from widgets.llm.views.next_token import TOP, labels_for
+from widgets.llm.views.next_token import TOP, labels_for, leaders_sentence
 from widgets.llm.views.text import context_sentence, notes_html, percent, prompt_notes
 
 DEFAULT_PROMPT = "Après en avoir délibéré, le conseil municipal"
@@ -67,12 +67,19 @@ def temperature_explorer(prompt: str = DEFAULT_PROMPT, temperature: float = 0.8)
         text, prediction, ids = state["text"], state["prediction"], state["ids"]
         temperature = float(slider.value)
         reshaped = apply_temperature(prediction.probabilities, temperature)
-        bars.show(labels_for(model, ids), reshaped[ids])
+        labels = labels_for(model, ids)
+        bars.show(labels, reshaped[ids])
         sentence.value = notes_html(
             prompt_notes(text, prediction),
-            context_sentence(prediction)
-            + " "
-            + temperature_sentence(temperature, float(reshaped.max()), float(reshaped[ids].sum())),
+            " ".join(
+                (
+                    context_sentence(prediction),
+                    temperature_sentence(
+                        temperature, float(reshaped.max()), float(reshaped[ids].sum())
+                    ),
+                    leaders_sentence(labels, reshaped[ids]),
+                )
+            ),
         )
         drawn = model.generate(text, NEW_TOKENS, temperature, top_k=None, seed=state["seed"])
         continuation.value = (

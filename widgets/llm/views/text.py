@@ -48,7 +48,7 @@ def percent(probability: float, decimals: int = 1) -> str:
 
 
 def quoted(text: str) -> str:
-    return f"«{NBSP}{html.escape(text)}{NBSP}»"
+    return f"«{NBSP}{html.escape(text, quote=False)}{NBSP}»"
 
 
 def prompt_notes(text: str, prediction: Prediction) -> list[str]:
@@ -89,6 +89,6 @@ def context_sentence(prediction: Prediction) -> str:
 
 
 def notes_html(notes: list[str], sentence: str) -> str:
-    items = "".join(f"<li>{html.escape(note)}</li>" for note in notes)
+    items = "".join(f"<li>{html.escape(note, quote=False)}</li>" for note in notes)
     listed = f'<ul style="margin:0.2em 0">{items}</ul>' if notes else ""
     return f'<div aria-live="polite">{listed}<p style="margin:0.3em 0">{sentence}</p></div>'

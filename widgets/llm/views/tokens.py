@@ -24,12 +24,12 @@ def chips_html(tokenization: Tokenization, token_bytes: tuple[bytes, ...]) -> st
     chips = []
     for position, token in enumerate(tokenization.tokens[:MAX_CHIPS]):
         border, tint = _TINTS[position % 2]
-        label = token_label(token, token_bytes[token.id])
+        label = html.escape(token_label(token, token_bytes[token.id]), quote=False)
         chips.append(
             f'<span title="token {position + 1}, numéro {token.id}" '
             f'style="display:inline-block;margin:2px 0;padding:1px 4px;background:{tint};'
             f'border:1px solid {border};border-left:3px solid #000;text-align:center">'
-            f'<span style="font-family:monospace;white-space:pre">{html.escape(label)}</span>'
+            f'<span style="font-family:monospace;white-space:pre">{label}</span>'
             f'<br><span style="font-size:75%;color:#333">{token.id}</span></span>'
         )
     hidden = tokenization.count - MAX_CHIPS
@@ -111,7 +111,7 @@ def token_explorer(text: str = DEFAULT_SENTENCE, sizes: tuple[int, int] = (500, 
         try:
             results = [panel_html(shown, menu.value) for menu in (left, right)]
         except TokenizerError as error:
-            message.value = f"<p>{html.escape(error.message)}</p>"
+            message.value = f"<p>{html.escape(error.message, quote=False)}</p>"
             return
         for panel, (content, _count) in zip(panels, results, strict=True):
             panel.value = content
@@ -121,7 +121,7 @@ def token_explorer(text: str = DEFAULT_SENTENCE, sizes: tuple[int, int] = (500, 
             )
         message.value = (
             '<div aria-live="polite">'
-            + "".join(f"<p>{html.escape(note)}</p>" for note in notes)
+            + "".join(f"<p>{html.escape(note, quote=False)}</p>" for note in notes)
             + "</div>"
         )
 
