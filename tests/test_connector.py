@@ -341,6 +341,7 @@ def test_a_malformed_reply_is_called_unreadable(
         "data: {pas du json\n\n",
         'data: {"choices": [{"delta": {"content": 12}}]}\n\n',
         'data: {"object": "x"}\n\n',
+        '{"choices": [{"message": {"content": "pas un flux"}}]}',
     ],
 )
 def test_a_malformed_stream_is_called_unreadable(

@@ -16,6 +16,7 @@ request (and its Authorization header).
 from __future__ import annotations
 
 import email.utils
+import hmac
 import json
 import queue
 import random
@@ -77,8 +78,6 @@ class Secret:
         return self._value
 
     def matches(self, other: str) -> bool:
-        import hmac
-
         return hmac.compare_digest(self._value.encode(), other.encode())
 
     def __repr__(self) -> str:
@@ -312,7 +311,6 @@ class OpenAICompatibleBackend:
         self._key = key
         self._key_origin = key_origin
         self._limits = limits
-        self._sleep = time.sleep
 
     def __repr__(self) -> str:
         return f"OpenAICompatibleBackend({self.label!r}, {self.base_url!r}, {self.model!r})"
@@ -395,7 +393,7 @@ class OpenAICompatibleBackend:
                     asked = wait if too_long else 0.0
                     failure = self._busy_failure(error.status_code, refused, asked)
                     break
-                self._sleep(wait)
+                time.sleep(wait)
             except _Deadline:
                 failure = self._timeout_failure(started)
                 break
@@ -457,16 +455,20 @@ class OpenAICompatibleBackend:
                     return _completion_answer(raw.http_response.text, self.model)
                 pieces: list[str] = []
                 create = client.chat.completions.with_streaming_response.create
+                events = 0
                 with create(stream=True, **body) as response:
                     for line in response.iter_lines():
                         if cancel.is_set():
                             break
+                        events += line.startswith("data:")
                         text = _chunk_text(line)
                         if text is None:
                             break
                         if text:
                             pieces.append(text)
                             emit(text)
+                if not events and not cancel.is_set():
+                    raise _Malformed  # a plain JSON body, or nothing, instead of events
                 return _Answer("".join(pieces), self.model, Usage())
 
         return work
