@@ -16,7 +16,9 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
+from widgets.corpus.deliberations import all_deliberations, as_document
 from widgets.corpus.load import KINDS, SEPARATOR, Document, parse_documents
+from widgets.corpus.prose import Writer
 
 SEED = 2026
 
@@ -63,19 +65,23 @@ def handwritten(kind: str) -> list[Document]:
     return parse_documents(kind, source.read_text(encoding="utf-8"))
 
 
-def generated(kind: str, seed: int) -> list[Document]:
-    """Documents composed by code for this kind (none yet for some kinds)."""
-    return []
+def documents(kind: str, seed: int) -> list[Document]:
+    """Hand-written documents of this kind, laid out, plus those composed by code."""
+    writer = Writer(f"{seed}-{kind}")
+    if kind == "deliberations":
+        items = all_deliberations(writer, handwritten(kind))
+        return [as_document(writer, d) for d in items]
+    return handwritten(kind)
 
 
 def build(seed: int = SEED) -> dict[str, str]:
     """The content of every corpus file, by kind."""
     contents = {}
     for kind in KINDS:
-        documents = handwritten(kind) + generated(kind, seed)
+        documents_ = documents(kind, seed)
         if kind != "faq":
-            documents.sort(key=sort_key)
-        blocks = [f"# {d.title}\n{d.text}" for d in documents]
+            documents_.sort(key=sort_key)
+        blocks = [f"# {d.title}\n{d.text}" for d in documents_]
         contents[kind] = f"\n{SEPARATOR}\n".join(blocks) + "\n"
     return contents
 

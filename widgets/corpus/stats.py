@@ -11,7 +11,7 @@ from collections.abc import Iterable
 # A few abbreviations (M. for Monsieur, L. and R. before an article number, Tél.) do not end one.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])(?<!\bM\.)(?<!\b[LRD]\.)(?<!\bTél\.)(?<!\bn°)\s+|\n\s*\n")
 _WORD = re.compile(r"\w+")
-MIN_SENTENCE_WORDS = 5
+MIN_SENTENCE_WORDS = 6
 
 
 def word_count(text: str) -> int:
