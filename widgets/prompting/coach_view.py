@@ -1,7 +1,7 @@
 """The prompt coach: seven fields, the assembled prompt and the checklist, updated live.
 
-Every keystroke re-assembles the prompt and re-runs the checklist (a few
-hundred microseconds for an ordinary prompt; see
+Every keystroke re-assembles the prompt and re-runs the checklist (under a
+millisecond for the longest prompt of the gallery; see
 curriculum/benchmarks/prompting.py). Bad input never raises: whatever the
 engine cannot handle becomes a French message under the fields.
 """

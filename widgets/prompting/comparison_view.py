@@ -25,8 +25,6 @@ from widgets.prompting.render import escape_text, message_html, score_line
 
 Generate = Callable[..., Any]
 MAX_PROMPT_CHARS = MAX_FIELD_CHARS
-SEED = 3
-"""A fixed seed: the classroom model gives the same answers at every run (online models may not)."""
 
 _UNEXPECTED = (
     "La demande n'a pas abouti pour une raison inattendue. Réessayez ; si cela se reproduit, "
@@ -148,7 +146,11 @@ class BeforeAfter:
         self.status.value = ""
 
     def send(self) -> None:
-        """Send both prompts, one after the other; never raises."""
+        """Send both prompts, one after the other; never raises.
+
+        No seed is fixed: a second click gives other answers, as module 02
+        showed, which is why exercises grade the prompt and never an answer.
+        """
         self.button.disabled = True
         try:
             for side in (self.before, self.after):
@@ -176,7 +178,6 @@ class BeforeAfter:
             reply = self._generate(
                 [{"role": "user", "content": side.prompt.value}],
                 max_tokens=self.max_tokens,
-                seed=SEED,
             )
             return answer_html(reply)
         except AtelierError as error:

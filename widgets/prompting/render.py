@@ -17,6 +17,12 @@ MAX_SHOWN_CHARS = 8_000
 """The assembled prompt is shown up to this length; longer, its end is elided."""
 
 
+_HEADER = (
+    '<tr><th scope="col" style="text-align:left;padding:2px 8px">État</th>'
+    '<th scope="col" style="text-align:left;padding:2px 8px">Règle et conseil</th></tr>'
+)
+
+
 def escape_text(value: str) -> str:
     """Escape text placed between tags; quotes stay as typed."""
     return escape(value, quote=False)
@@ -43,7 +49,7 @@ def checklist_html(checklist: Checklist, title: str = "Liste de vérification") 
         f'<p style="margin:0.2em 0"><strong>{escape_text(title)} : score {checklist.score} / '
         f"{checklist.total}</strong> ({checklist.word_count} mots), "
         f"{escape_text(checklist.verdict)}</p>{notice}"
-        f'<table style="border-collapse:collapse">{rows}</table></div>'
+        f'<table style="border-collapse:collapse">{_HEADER}{rows}</table></div>'
     )
 
 
