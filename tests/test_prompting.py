@@ -424,6 +424,18 @@ def test_coach_view_never_shows_a_traceback(name: str, text: str) -> None:
     assert "Traceback" not in coach.notice.value + coach.checklist_view.value
 
 
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(AWKWARD_TEXT, AWKWARD_TEXT)
+def test_before_after_never_raises_on_awkward_prompts(before: str, after: str) -> None:
+    calls: list = []
+    view = BeforeAfter(fake_generate(calls))
+    view.before.prompt.value, view.after.prompt.value = before, after
+    view.send()
+    for side in (view.before, view.after):
+        assert side.answer.value and "Traceback" not in side.answer.value
+    assert all(isinstance(call["messages"][0]["content"], str) for call in calls)
+
+
 @pytest.mark.parametrize(
     "text",
     [
