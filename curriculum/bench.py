@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from curriculum.benchmarks.core import BenchContext, Measurement, Row
+from curriculum.benchmarks.fairness import measure_fairness
 from curriculum.benchmarks.imports import measure_lesson_imports, measure_widgets_import
+from curriculum.benchmarks.llm import measure_llm
 from curriculum.benchmarks.notebooks import measure_notebooks
 from curriculum.benchmarks.prompting import measure_prompting
 from curriculum.benchmarks.report import (
@@ -31,6 +33,8 @@ MEASUREMENTS: list[Measurement] = [
     measure_lesson_imports,
     measure_notebooks,
     measure_prompting,
+    measure_llm,
+    measure_fairness,
 ]
 
 COURSE_MARKER = "nbgrader_config.py"
