@@ -187,18 +187,7 @@ def every_text(notebook: nbformat.NotebookNode) -> str:
     return json.dumps(notebook, ensure_ascii=False)
 
 
-ECHO = pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "widgets/llm/settings_view.py: the key field is an ipywidgets Password, whose value "
-        "ipywidgets 8 echoes back to every front end (an 'echo_update' message) as soon as the "
-        "key is typed; nbclient's DEBUG log records it. Fix: a Password subclass whose value "
-        "trait is tagged echo_update=False. Remove this mark once fixed."
-    ),
-)
-
-
-@pytest.mark.parametrize("route", [pytest.param("panneau", marks=ECHO), "objet", "environnement"])
+@pytest.mark.parametrize("route", ["panneau", "objet", "environnement"])
 def test_module_03_never_leaks_the_key(route, tmp_path, monkeypatch, caplog, capfd) -> None:
     caplog.set_level(logging.DEBUG)
     run_folder = tmp_path / "run"

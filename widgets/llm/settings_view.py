@@ -11,12 +11,29 @@ from html import escape
 from typing import Any
 
 import ipywidgets as ipw
+from traitlets import Unicode
 
 from widgets.errors import AtelierError
 from widgets.llm.connector import Settings, check_connection, get_settings
 
 STYLE = {"description_width": "initial"}
-WIDE = ipw.Layout(width="32em")
+
+
+def _wide() -> ipw.Layout:
+    """A layout of its own for each control: hiding one must not hide the others."""
+    return ipw.Layout(width="32em")
+
+
+class KeyField(ipw.Password):
+    """A password field whose value is never echoed back to the browser.
+
+    ipywidgets 8 sends every value typed in one view back to all the views
+    ("echo_update"); for a key, that would put it in the page again.
+    """
+
+    value = Unicode(help="Clé saisie (jamais renvoyée au navigateur)").tag(
+        sync=True, echo_update=False
+    )
 
 
 def _note(text: str, icon: str = "") -> str:
@@ -40,7 +57,7 @@ class SettingsPanel:
             description="Modèle de langage :",
             tooltip="Choisir le modèle qui répond aux demandes",
             style=STYLE,
-            layout=WIDE,
+            layout=_wide(),
         )
         self.destination = ipw.HTML()
         self.model = ipw.Combobox(
@@ -50,7 +67,7 @@ class SettingsPanel:
             ensure_option=False,
             continuous_update=False,
             style=STYLE,
-            layout=WIDE,
+            layout=_wide(),
         )
         self.url = ipw.Text(
             description="Adresse (URL) :",
@@ -58,15 +75,15 @@ class SettingsPanel:
             placeholder="https://exemple.fr/v1",
             continuous_update=False,
             style=STYLE,
-            layout=WIDE,
+            layout=_wide(),
         )
-        self.key = ipw.Password(
+        self.key = KeyField(
             description="Clé :",
             tooltip="Collez la clé puis appuyez sur Entrée ; elle ne sera jamais affichée",
             placeholder="collez la clé puis appuyez sur Entrée",
             continuous_update=False,
             style=STYLE,
-            layout=WIDE,
+            layout=_wide(),
         )
         self.key_note = ipw.HTML()
         self.forget = ipw.Button(
