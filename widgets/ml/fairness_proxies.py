@@ -68,23 +68,23 @@ def _variant(key: str, name: str, study: Study) -> Variant:
     return Variant(key, name, study.features, study.table, study.auc)
 
 
-def _single_variable_auc(values: np.ndarray, watched: np.ndarray, train: np.ndarray) -> float:
+def _single_variable_auc(
+    values: np.ndarray, watched: np.ndarray, train: np.ndarray, test: np.ndarray
+) -> float:
     """AUC of guessing the group from one variable, learnt on the training rows.
 
     A category is replaced by the share of the watched group among training
     households of that category; a number is used as it is, in the direction
     that guesses best.
     """
-    test = np.setdiff1d(np.arange(len(values)), train)
     if values.dtype.kind in "iuf":
         auc = roc_auc_score(watched[test], values[test].astype(float))
         return float(max(auc, 1.0 - auc))
-    shares = {
-        category: watched[train][values[train] == category].mean()
-        for category in np.unique(values[train])
-    }
-    encoded = np.array([shares.get(value, watched[train].mean()) for value in values[test]])
-    return float(roc_auc_score(watched[test], encoded))
+    categories, codes = np.unique(values, return_inverse=True)
+    households = np.bincount(codes[train], minlength=len(categories))
+    members = np.bincount(codes[train], weights=watched[train], minlength=len(categories))
+    shares = np.where(households > 0, members / np.maximum(households, 1), watched[train].mean())
+    return float(roc_auc_score(watched[test], shares[codes[test]]))
 
 
 def _guess_auc(columns: dict[str, np.ndarray], study: Study, watched: np.ndarray) -> float:
@@ -112,7 +112,7 @@ def build_proxy_study(base: Study | None = None) -> ProxyStudy:
     watched = columns[control.SENSITIVE] == WATCHED_GROUP
     proxies = sorted(
         (
-            Proxy(name, _single_variable_auc(columns[name], watched, base.train))
+            Proxy(name, _single_variable_auc(columns[name], watched, base.train, base.test))
             for name in base.features
         ),
         key=lambda proxy: -proxy.guess_auc,
