@@ -121,7 +121,7 @@ class LeakExperiment:
         """The result for these columns; a French AtelierError for a bad request."""
         chosen = read_columns(columns)
         if chosen not in self._results:
-            errors = np.abs(self._predict(chosen) - self._table.kwh)
+            errors = np.abs(self._fitted_predictions(chosen) - self._table.kwh)
             self._results[chosen] = LeakResult(
                 columns=chosen,
                 train_mae=float(errors[~self._test].mean()),
@@ -138,6 +138,15 @@ class LeakExperiment:
             for columns in itertools.combinations(FEATURES, size)
         ]
 
+    def predictions(self, columns: object) -> np.ndarray:
+        """Predicted kWh for every building of the table, for these columns."""
+        return self._fitted_predictions(read_columns(columns))
+
+    @property
+    def is_test(self) -> np.ndarray:
+        """True for the buildings the model is judged on (a copy: the split never changes)."""
+        return self._test.copy()
+
     @property
     def honest(self) -> LeakResult:
         """Every column known before the meter is read: all but the bill."""
@@ -149,7 +158,7 @@ class LeakExperiment:
 
     def largest_errors(self, count: int = 5) -> tuple[BuildingError, ...]:
         """The test buildings the honest model gets most wrong, largest error first."""
-        table, predicted = self._table, self._predict(HONEST_COLUMNS)
+        table, predicted = self._table, self._fitted_predictions(HONEST_COLUMNS)
         errors = [
             BuildingError(
                 table.identifiers[i],
@@ -163,7 +172,7 @@ class LeakExperiment:
         errors.sort(key=lambda building: -building.error)
         return tuple(errors[: max(count, 0)])
 
-    def _predict(self, columns: tuple[str, ...]) -> np.ndarray:
+    def _fitted_predictions(self, columns: tuple[str, ...]) -> np.ndarray:
         """Predicted kWh for every building, learnt from the training buildings only."""
         from sklearn.linear_model import LinearRegression
 

@@ -26,9 +26,8 @@ def panel_title(sweep: ComplexitySweep, label: str, degree: int) -> str:
     return f"{label} (degré {degree})\nerreur de test : {format_number(test_error)} kWh/an"
 
 
-def overfitting_picture() -> ipw.VBox:
+def picture_figure(sweep: ComplexitySweep) -> LiveFigure:
     """The three panels, rendered once (nothing moves in this figure)."""
-    sweep = complexity_sweep()
     figure = LiveFigure(CAPTION, width=10.0, height=3.4, dpi=80, ncols=3)
     top = max(sweep.train_kwh.max(), sweep.test_kwh.max()) * 1.08 / THOUSAND
     panels = (
@@ -70,4 +69,8 @@ def overfitting_picture() -> ipw.VBox:
     figure.axes[0].set_ylabel("Consommation\n(milliers de kWh par an)")
     figure.axes[0].legend(loc="upper left", fontsize="x-small")
     figure.refresh()
-    return figure.widget
+    return figure
+
+
+def overfitting_picture() -> ipw.VBox:
+    return picture_figure(complexity_sweep()).widget
