@@ -42,6 +42,21 @@ def _join(parts: list[str]) -> str:
     return text
 
 
+_CONTRACTIONS = (
+    (" de le ", " du "),
+    (" de les ", " des "),
+    (" à le ", " au "),
+    (" à les ", " aux "),
+)
+
+
+def _contract(text: str) -> str:
+    """« au sujet de le portage » -> « au sujet du portage »."""
+    for long, short in _CONTRACTIONS:
+        text = text.replace(long, short)
+    return text
+
+
 def _core(service: str, rng: random.Random, short_share: float) -> str:
     """The heart of the request: a phrase of the service, or a shared template with its object."""
     stock = PHRASES[service]
@@ -50,7 +65,7 @@ def _core(service: str, rng: random.Random, short_share: float) -> str:
         template = rng.choice(
             frames.FIELD_OBJECT_TEMPLATES if field else frames.DESK_OBJECT_TEMPLATES
         )
-        text = template.replace("{obj}", rng.choice(stock.objects))
+        text = _contract(template.replace("{obj}", rng.choice(stock.objects)))
         return _sentence_case(frames.fill(text, rng))
     pool = stock.short if rng.random() < short_share else stock.sentences
     return frames.fill(rng.choice(pool), rng)

@@ -69,7 +69,7 @@ def _ambiguous_rows(case: AmbiguousCase, rng: random.Random, unique: _UniqueMess
 
 
 def _other_service(service: str, rng: random.Random) -> str:
-    if rng.random() < NEIGHBOUR_SHARE:
+    if service in NEIGHBOURS and rng.random() < NEIGHBOUR_SHARE:
         return rng.choice(NEIGHBOURS[service])
     others = [name for name in SERVICES if name != service]
     return rng.choices(others, weights=[SERVICE_COUNTS[name] for name in others])[0]

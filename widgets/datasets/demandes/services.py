@@ -37,14 +37,7 @@ FIELD_SERVICES = (VOIRIE, PROPRETE, ECLAIRAGE, ESPACES_VERTS, STATIONNEMENT)
 
 NEIGHBOURS: dict[str, tuple[str, ...]] = {
     PROPRETE: (ESPACES_VERTS,),
-    VOIRIE: (ECLAIRAGE, STATIONNEMENT),
-    STATIONNEMENT: (VOIRIE, ECOLES),
     ESPACES_VERTS: (PROPRETE,),
-    ECLAIRAGE: (VOIRIE, ESPACES_VERTS),
-    ETAT_CIVIL: (ACTION_SOCIALE,),
-    URBANISME: (VOIRIE,),
-    ECOLES: (ACTION_SOCIALE, STATIONNEMENT),
-    ACTION_SOCIALE: (ECOLES, ETAT_CIVIL),
 }
-"""Services whose topics come up in the same walk or the same file: a resident
-who writes about two things often pairs these."""
+"""Services whose topics often come up in the same walk: a resident who writes
+about litter in a park often adds a word about its lawns, and the reverse."""
