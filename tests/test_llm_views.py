@@ -284,3 +284,12 @@ def test_every_control_has_a_french_label(factory) -> None:
         stack.extend(getattr(widget, "children", ()))
         if type(widget).__name__ in ("Textarea", "Text", "FloatSlider", "Dropdown", "Button"):
             assert widget.description and widget.tooltip
+
+
+def test_the_words_the_first_exercise_names_are_really_cut() -> None:
+    assert (
+        "Clairval" in ia_generative.TOKEN_COUNT.why
+        and "participatif" in ia_generative.TOKEN_COUNT.why
+    )
+    assert tokenize(" Clairval", 500).count > 1
+    assert tokenize(" participatif", 500).count > 1

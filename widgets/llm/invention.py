@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from widgets.llm.classroom import ClassroomModel
 from widgets.llm.evidence import Evidence, find_evidence, first_sentence, search_terms, years_in
 
-DEFAULT_PROMPT = "La salle polyvalente de Clairval-sur-Ondine a été inaugurée en septembre"
+DEFAULT_PROMPT = "La salle polyvalente de Clairval-sur-Ondine a été inaugurée le 12 septembre"
 DEFAULT_TERMS = "salle polyvalente, inaugur"
 ANSWER_TOKENS = 16
 _STARTS_A_NUMBER = re.compile(r"^\s?\d")
