@@ -19,6 +19,7 @@ from curriculum.benchmarks.fairness import measure_fairness
 from curriculum.benchmarks.imports import measure_lesson_imports, measure_widgets_import
 from curriculum.benchmarks.llm import measure_llm
 from curriculum.benchmarks.notebooks import measure_notebooks
+from curriculum.benchmarks.overfitting import measure_overfitting
 from curriculum.benchmarks.prompting import measure_prompting
 from curriculum.benchmarks.report import (
     Machine,
@@ -35,6 +36,7 @@ MEASUREMENTS: list[Measurement] = [
     measure_prompting,
     measure_llm,
     measure_fairness,
+    measure_overfitting,
 ]
 
 COURSE_MARKER = "nbgrader_config.py"

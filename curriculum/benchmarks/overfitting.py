@@ -1,0 +1,148 @@
+"""Module 09: precompute time of the models, and how fast each widget answers.
+
+Precompute is timed from the shipped CSV already in memory: the sixteen
+polynomial curves of the complexity slider, then the model of the leakage
+trap for all 128 subsets of columns. Each widget is then built once and
+moved 100 times, as a learner does in a kernel: the observer looks the result
+up (or fits it, the first time a subset of columns is ticked), updates the
+artists in place, re-renders the PNG and rewrites the HTML.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import time
+from collections.abc import Callable, Sequence
+
+from curriculum.benchmarks.core import BenchContext, Row, timing_row
+from widgets.formatting import format_number
+
+MODULE = "09-predire"
+MOVES = 100
+BUDGET_MS = 30.0
+
+
+def degree_positions(count: int = MOVES) -> list[int]:
+    """Degrees 0 up to 15 and back down, each different from the one before."""
+    cycle = list(range(0, 16)) + list(range(14, 0, -1))
+    return [cycle[step % len(cycle)] for step in range(count)]
+
+
+def percentile(samples: Sequence[float], fraction: float) -> float:
+    """Nearest-rank percentile (p95 of 100 samples is the 95th smallest)."""
+    ordered = sorted(samples)
+    rank = max(1, min(len(ordered), math.ceil(fraction * len(ordered))))
+    return ordered[rank - 1]
+
+
+def move_times_ms(moves: Sequence[Callable[[], None]]) -> list[float]:
+    times = []
+    for move in moves:
+        start = time.perf_counter()
+        move()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def latency_rows(key: str, name: str, times: list[float], note: str = "") -> list[Row]:
+    median, p95 = statistics.median(times), percentile(times, 0.95)
+    detail = f"sur {len(times)} mouvements ; max {max(times):.1f} ms".replace(".", ",")
+    note = f"{detail} ; {note}" if note else detail
+    return [
+        Row(f"{key}:median", f"{name}, médiane", median, "ms", BUDGET_MS, note, tuple(times)),
+        Row(f"{key}:p95", f"{name}, 95e centile", p95, "ms", BUDGET_MS, note),
+    ]
+
+
+def precompute_rows(context: BenchContext) -> list[Row]:
+    from widgets.ml.overfitting_data import load_buildings
+    from widgets.ml.overfitting_leak import LeakExperiment
+    from widgets.ml.overfitting_sweep import build_sweep
+
+    table = load_buildings()
+    build_sweep(table)  # the first call also imports scikit-learn: not a precompute cost
+    sweep_seconds, leak_seconds = [], []
+    for _ in range(context.repeats):
+        start = time.perf_counter()
+        sweep = build_sweep(table)
+        sweep_seconds.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        experiment = LeakExperiment(table)
+        experiment.all_results()
+        leak_seconds.append(time.perf_counter() - start)
+    best = sweep.best_degree
+    sweep_note = (
+        f"pour information ; 16 degrés, 20 écoles d'entraînement ; meilleur degré {best}, "
+        f"erreur de test {format_number(sweep.test_errors[best])} kWh par an "
+        f"({format_number(sweep.share(sweep.test_errors[best]) * 100, 1)} % d'une école moyenne)"
+    )
+    honest, leaky = experiment.honest, experiment.with_leak
+    leak_note = (
+        f"pour information ; 128 sous-ensembles de colonnes, {experiment.train_count} bâtiments "
+        f"d'entraînement ; erreur de test {format_number(honest.test_mae)} kWh "
+        f"({format_number(honest.test_share * 100, 1)} %) sans la facture, "
+        f"{format_number(leaky.test_mae)} kWh ({format_number(leaky.test_share * 100, 1)} %) avec"
+    )
+    return [
+        timing_row(
+            "overfitting:sweep",
+            "Curseur de complexité (module 09) : les 16 courbes",
+            sweep_seconds,
+            None,
+            sweep_note,
+        ),
+        timing_row(
+            "overfitting:leak",
+            "Piège de la fuite (module 09) : les 128 modèles",
+            leak_seconds,
+            None,
+            leak_note,
+        ),
+    ]
+
+
+def measure_overfitting(context: BenchContext) -> list[Row]:
+    """Precompute times, then median and p95 latency of the three widgets of module 09."""
+    if not context.selected(MODULE):
+        return []
+    from widgets.ml.overfitting_data import load_buildings
+    from widgets.ml.overfitting_leak import FEATURES, LeakExperiment
+    from widgets.ml.overfitting_leak_view import LeakTrap
+    from widgets.ml.overfitting_reading_view import ErrorReader
+    from widgets.ml.overfitting_sweep import complexity_sweep
+    from widgets.ml.overfitting_sweep_view import ComplexitySlider
+
+    rows = precompute_rows(context)
+    slider = ComplexitySlider(complexity_sweep(), 1)
+    moves = [lambda d=d: setattr(slider.slider, "value", d) for d in degree_positions()]
+    rows += latency_rows(
+        "overfitting:slider",
+        "Curseur de complexité (module 09), à chaque mouvement",
+        move_times_ms(moves),
+    )
+    trap = LeakTrap(LeakExperiment(load_buildings()))  # a fresh experiment: nothing fitted yet
+    boxes = [trap.boxes[column] for column in FEATURES]
+
+    def toggle(step: int) -> Callable[[], None]:
+        box = boxes[(step * 3) % len(boxes)]  # visits many subsets, some for the first time
+        return lambda: setattr(box, "value", not box.value)
+
+    rows += latency_rows(
+        "overfitting:leak-trap",
+        "Piège de la fuite (module 09), à chaque case cochée ou décochée",
+        move_times_ms([toggle(step) for step in range(MOVES)]),
+        "modèle ajusté à la première visite de chaque combinaison de colonnes",
+    )
+    reader = ErrorReader(load_buildings(), 15_000.0)
+    values = [lambda v=v: setattr(reader.error_box, "value", v) for v in _error_values()]
+    rows += latency_rows(
+        "overfitting:reader",
+        "Lecture de l'erreur (module 09), à chaque nombre tapé",
+        move_times_ms(values),
+    )
+    return rows
+
+
+def _error_values() -> list[float]:
+    return [1_000.0 + 500.0 * step for step in range(MOVES)]
