@@ -755,9 +755,10 @@ _DM = {
             ("investissement", "dépenses", "opération clocher de l'église Saint-Martin", 12_000),
             ("investissement", "recettes", "souscription publique", 12_000),
         ],
-        "Elle ajuste les crédits de fin d'année, finance l'aide d'urgence du centre communal "
-        "d'action sociale aux familles sinistrées par la crue et inscrit les premiers dons de "
-        "la souscription pour le clocher.",
+        "Elle ajuste les crédits de fin d'année, abonde la subvention du centre communal "
+        "d'action sociale pour faire face à la hausse des demandes d'aide alimentaire, inscrit "
+        "le remboursement par l'assureur des dégâts de la tempête de décembre 2023 et les "
+        "premiers dons de la souscription pour le clocher.",
     ),
     "2025-020": (
         1,
