@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import math
 import subprocess
 import sys
@@ -136,6 +137,16 @@ def test_threshold_window_is_exactly_where_the_constraint_holds() -> None:
     assert table.threshold_window(99, 10) is None
 
 
+def test_blitted_figures_are_valid_pngs_of_the_canvas() -> None:
+    from PIL import Image
+
+    view = ThresholdExplorer(table)
+    view.slider.value = 0.42
+    decoded = np.asarray(Image.open(io.BytesIO(view.figure.image.value)).convert("RGB"))
+    drawn = np.asarray(view.figure.canvas.buffer_rgba())[:, :, :3]
+    assert np.array_equal(decoded, drawn)
+
+
 def test_score_table_refuses_arrays_of_different_lengths() -> None:
     with pytest.raises(ValueError):
         ScoreTable(np.zeros(3), np.zeros(2, bool), np.array(["francaise"] * 3))
@@ -158,7 +169,8 @@ def test_readable_thresholds(value, expected) -> None:
         (math.nan, "nan"),
         (-0.1, "entre 0 et 1"),
         (1.5, "divisez par 100"),
-        (math.inf, "trop grand"),
+        (math.inf, "infini"),
+        (-1e300, "bien trop grand"),
         ("35 %", "sans le signe %"),
         ("moitié", "ne se lit pas"),
         ("", "ne se lit pas"),

@@ -65,7 +65,12 @@ def read_threshold(value: object) -> float:
             "le seuil n'est pas un nombre (nan) : choisissez un nombre entre 0 et 1."
         )
     if not 0.0 <= number <= 1.0:
-        given = format_number(number, 2) if abs(number) < 1e6 else "un nombre bien trop grand"
+        if not math.isfinite(number):
+            given = "un nombre infini"
+        elif abs(number) >= 1e6:
+            given = "un nombre bien trop grand"
+        else:
+            given = format_number(number, 2)
         hint = " Pour un pourcentage, divisez par 100 : 35 % s'écrit 0.35." if number > 1 else ""
         raise ThresholdError(
             f"le seuil doit être compris entre 0 et 1 ; vous avez donné {given}.{hint}"
