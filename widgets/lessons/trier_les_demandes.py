@@ -1,0 +1,440 @@
+"""Module 08, sorting residents' requests: a first model, its errors, and what a resident is owed.
+
+The model is trained once, when this module is imported (about a second),
+because some exercises check numbers read from its results: they are
+computed here from the engine, so they stay right if the data changes.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as ipw
+
+from widgets.backup.view import download_panel
+from widgets.datasets.demandes.services import (
+    ACTION_SOCIALE,
+    ECLAIRAGE,
+    ECOLES,
+    ESPACES_VERTS,
+    ETAT_CIVIL,
+    PROPRETE,
+    STATIONNEMENT,
+    URBANISME,
+    VOIRIE,
+)
+from widgets.ml.requests_engine import (
+    confused_pairs,
+    load_requests,
+    predict_message,
+    shared_words,
+    trained_model,
+)
+from widgets.ml.requests_html import (
+    errors_table,
+    examples_table,
+    predictions_table,
+    training_summary,
+)
+from widgets.ml.requests_matrix_view import confusion_matrix_widget
+from widgets.ml.requests_split_view import split_picture
+from widgets.ml.requests_try_view import try_message_widget
+from widgets.selfcheck import (
+    FreeText,
+    MultipleChoice,
+    NumberInRange,
+    ReflectiveQuestion,
+    TextRule,
+)
+from widgets.selfcheck.notebook import NotebookExercise, reflection_panel
+from widgets.session import start
+
+MODEL = trained_model()
+EVALUATION = MODEL.evaluation
+PAIRS = confused_pairs(EVALUATION)
+TOP_PAIR, RUNNER_UP = PAIRS[0], PAIRS[1]
+
+EXAMPLE_IDS = (11, 136, 207, 12, 52, 1, 114, 32)
+"""Rows shown in the « data » section: a text message, an angry one, a polite
+e-mail, two topics, two ambiguous cases, a typo, a question to a desk."""
+
+# How each service may be written in a free-text answer (lower case, no accents).
+SERVICE_PATTERNS = {
+    PROPRETE: r"\bproprete\b",
+    VOIRIE: r"\bvoirie\b",
+    STATIONNEMENT: r"\bstationnement\b",
+    ESPACES_VERTS: r"\bespaces? verts?\b",
+    ECLAIRAGE: r"\beclairage\b",
+    ETAT_CIVIL: r"\betat civil\b",
+    URBANISME: r"\burbanisme\b",
+    ECOLES: r"\b(ecoles?|cantine)\b",
+    ACTION_SOCIALE: r"\b(action sociale|ccas)\b",
+}
+
+FAILURE_EXAMPLES = (
+    ("Le réverbère de la place de l'Église est cassé.", ECLAIRAGE),
+    ("Les feuilles mortes s'entassent dans le square.", ESPACES_VERTS),
+    ("Lampadaire éteint rue Pasteur et trou dans la chaussée devant le 12.", ECLAIRAGE),
+    ("Le voyant de ma box internet clignote.", None),
+)
+"""Messages that show where the model fails: a word it never saw, a case between
+two services, two topics, and a request no service of the town hall handles."""
+
+QUIZ_MESSAGES = (
+    ("Le réverbère de la place de l'Église est cassé.", ECLAIRAGE),
+    ("Nid de poule devant la boulangerie de la rue Pasteur.", VOIRIE),
+    ("Je souhaite inscrire ma fille à la cantine.", ECOLES),
+)
+
+
+def _letter_of_the_mistake() -> str:
+    """The option whose message the model sorts wrongly (the tests check there is one)."""
+    for letter, (message, expected) in zip("ABC", QUIZ_MESSAGES, strict=True):
+        if predict_message(message, MODEL).service != expected:
+            return letter
+    return "A"
+
+
+MISTAKE_LETTER = _letter_of_the_mistake()
+
+
+def show_examples() -> ipw.HTML:
+    by_id = {request.id: request for request in load_requests()}
+    return ipw.HTML(examples_table([by_id[number] for number in EXAMPLE_IDS]))
+
+
+def show_split() -> ipw.VBox:
+    return split_picture(MODEL)
+
+
+def show_training() -> ipw.HTML:
+    return ipw.HTML(training_summary(MODEL))
+
+
+def show_matrix() -> ipw.VBox:
+    return confusion_matrix_widget(MODEL)
+
+
+def try_message() -> ipw.VBox:
+    return try_message_widget(MODEL)
+
+
+def show_errors() -> ipw.HTML:
+    return ipw.HTML(errors_table(EVALUATION, limit=8))
+
+
+def show_failures() -> ipw.HTML:
+    rows = [
+        (message, expected, predict_message(message, MODEL))
+        for message, expected in FAILURE_EXAMPLES
+    ]
+    return ipw.HTML(predictions_table(rows))
+
+
+ERRORS = EVALUATION.total - EVALUATION.correct
+
+MISSORTED = NumberInRange(
+    id="q1",
+    variable="messages_mal_tries",
+    question="Sur les messages du jeu de test, combien le modèle en a-t-il mal triés ?",
+    expected=ERRORS,
+    tolerance=0,
+    strict_tolerance=0,
+    too_low=(
+        "c'est trop peu. Partez du nombre de messages de test et retirez ceux que le "
+        "modèle a bien triés : les deux nombres sont dans le résumé de l'entraînement."
+    ),
+    too_high=(
+        "c'est trop. On demande les messages mal triés, pas ceux qui sont bien triés : "
+        "faites la différence entre le nombre de messages de test et le nombre de bien triés."
+    ),
+    why=(
+        "c'est le nombre de messages de test moins ceux qui sont bien triés. Rapporté au "
+        "nombre de messages de test, il donne le taux d'erreur ; son complément est "
+        "l'exactitude."
+    ),
+    hints=(
+        "Relisez le résumé affiché sous la cellule d'entraînement.",
+        "Il donne le nombre de messages de test et le nombre de messages bien triés.",
+        "Faites la soustraction : messages de test moins messages bien triés.",
+    ),
+    solution=(
+        f"messages_mal_tries = {ERRORS} : le modèle trie bien {EVALUATION.correct} messages "
+        f"sur {EVALUATION.total}."
+    ),
+    reference=ERRORS,
+    wrong_examples=(EVALUATION.correct, 0, "beaucoup"),
+)
+
+
+def _other_services(*names: str) -> str:
+    return "|".join(SERVICE_PATTERNS[s] for s in SERVICE_PATTERNS if s not in names)
+
+
+def _both(first: str, second: str) -> str:
+    return rf"^(?=.*{SERVICE_PATTERNS[first]})(?=.*{SERVICE_PATTERNS[second]})"
+
+
+_EXTRA = next(s for s in SERVICE_PATTERNS if s not in (TOP_PAIR.first, TOP_PAIR.second))
+
+CONFUSED_PAIR = FreeText(
+    id="q2",
+    variable="services_confondus",
+    question="Quels sont les deux services que le modèle confond le plus ?",
+    rules=(
+        TextRule(
+            description="nomme les deux services les plus confondus",
+            pattern=_both(TOP_PAIR.first, TOP_PAIR.second),
+            advice=(
+                "Ce ne sont pas ces deux services-là, ou l'un des deux manque. Dans la matrice, "
+                "pour chaque paire de services, additionnez les deux cases symétriques hors de "
+                "la diagonale, et gardez la paire au total le plus grand."
+            ),
+        ),
+    ),
+    strict_rules=(
+        TextRule(
+            description="ne cite que ces deux services",
+            pattern=_other_services(TOP_PAIR.first, TOP_PAIR.second),
+            advice="Citez seulement les deux services les plus confondus, pas un troisième.",
+            must_match=False,
+        ),
+    ),
+    why=(
+        "ces deux services totalisent le plus d'erreurs entre eux : des messages de l'un "
+        "envoyés à l'autre, et l'inverse. Une confusion se lit dans les deux sens."
+    ),
+    hints=(
+        "Les erreurs sont toutes les cases hors de la diagonale de la matrice.",
+        "Une même paire de services occupe deux cases : la ligne de l'un et la colonne de "
+        "l'autre, puis l'inverse. Additionnez-les.",
+        "Le menu « Mettre en évidence » encadre la ligne et la colonne d'un service : "
+        "essayez les services dont les cases hors diagonale sont les plus foncées.",
+    ),
+    solution=(
+        f'services_confondus = "{TOP_PAIR.first} et {TOP_PAIR.second}" : '
+        f"{TOP_PAIR.first_as_second} message(s) de « {TOP_PAIR.first} » envoyé(s) à "
+        f"« {TOP_PAIR.second} », et {TOP_PAIR.second_as_first} dans l'autre sens."
+    ),
+    reference=f"{TOP_PAIR.first} et {TOP_PAIR.second}",
+    wrong_examples=(f"{RUNNER_UP.first} et {RUNNER_UP.second}", TOP_PAIR.first),
+    strict_wrong_examples=(f"{TOP_PAIR.first}, {TOP_PAIR.second} et {_EXTRA}",),
+)
+
+SHARED = shared_words(MODEL, TOP_PAIR.first, TOP_PAIR.second, count=4)
+
+WHY_CONFUSED = MultipleChoice(
+    id="q3",
+    variable="reponse_q3",
+    question=(f"Pourquoi le modèle confond-il « {TOP_PAIR.first} » et « {TOP_PAIR.second} » ?"),
+    options={
+        "A": "Ces deux services ont trop peu de messages pour que le modèle les apprenne.",
+        "B": (
+            f"Leurs messages emploient les mêmes mots ({', '.join(SHARED)}…), et certains "
+            "parlent vraiment des deux services : le modèle ne voit que les mots."
+        ),
+        "C": "Le modèle ne comprend pas les accents, et ces deux services en ont beaucoup.",
+        "D": "Le partage entre entraînement et test a été mal fait pour ces deux services.",
+    },
+    correct="B",
+    advice={
+        "A": (
+            "regardez le tableau du partage : ces deux services ont-ils vraiment peu de "
+            "messages ? Comparez avec le plus petit service."
+        ),
+        "C": (
+            "le modèle retire les accents avant de lire : « éclairage » et « eclairage » "
+            "sont pour lui le même mot."
+        ),
+        "D": (
+            "le partage garde la même part de chaque service des deux côtés (voyez le "
+            "tableau) : cherchez plutôt la cause dans les messages eux-mêmes."
+        ),
+    },
+    why=(
+        "un modèle de ce genre ne connaît que les mots et leur poids. Quand deux services "
+        "partagent leur vocabulaire, et que certaines demandes relèvent vraiment des deux, "
+        "il hésite, comme le ferait un agent qui ne connaît pas encore les règles de la "
+        "commune."
+    ),
+    hints=(
+        "Essayez quelques messages de ces deux services dans le widget « Essayez votre "
+        "message », et regardez les mots surlignés.",
+        "Relisez le tableau des messages mal triés : de quoi parlent-ils ?",
+    ),
+    solution=(
+        'reponse_q3 = "B". Les deux services partagent des mots (par exemple '
+        f"{', '.join(SHARED)}) et certaines demandes les concernent tous les deux : le "
+        "modèle, qui ne voit que les mots, ne peut pas toujours trancher."
+    ),
+    reference="B",
+    wrong_examples=("A", "C", "D"),
+)
+
+_REAL, _PREDICTED, _CELL_COUNT = TOP_PAIR.largest_cell
+_OTHER_CELL = TOP_PAIR.total - _CELL_COUNT
+
+READ_A_CELL = NumberInRange(
+    id="q4",
+    variable="nombre_lu",
+    question=(
+        f"Dans la matrice, combien de messages de test qui relevaient vraiment de "
+        f"« {_REAL} » le modèle a-t-il envoyés à « {_PREDICTED} » ?"
+    ),
+    expected=_CELL_COUNT,
+    tolerance=0,
+    strict_tolerance=0,
+    too_low=(
+        f"ce n'est pas ce nombre. Vérifiez le sens de lecture : la ligne donne le service "
+        f"réel (« {_REAL} »), la colonne le service prédit (« {_PREDICTED} »)."
+    ),
+    too_high=(
+        f"ce n'est pas ce nombre. Vérifiez le sens de lecture : la ligne donne le service "
+        f"réel (« {_REAL} »), la colonne le service prédit (« {_PREDICTED} »)."
+    ),
+    why=(
+        "on lit la case à l'intersection de la ligne du service réel et de la colonne du "
+        "service prédit. La case symétrique compte les erreurs dans l'autre sens."
+    ),
+    hints=(
+        f"Choisissez « {_REAL} » dans le menu : sa ligne est encadrée d'un trait plein.",
+        f"Suivez cette ligne jusqu'à la colonne « {_PREDICTED} ».",
+    ),
+    solution=(
+        f"nombre_lu = {_CELL_COUNT} : c'est la case ligne « {_REAL} », colonne « {_PREDICTED} »."
+    ),
+    reference=_CELL_COUNT,
+    wrong_examples=(
+        _OTHER_CELL if _OTHER_CELL != _CELL_COUNT else _CELL_COUNT + 1,
+        _CELL_COUNT + 10,
+    ),
+)
+
+WRONG_MESSAGE = MultipleChoice(
+    id="q5",
+    variable="reponse_q5",
+    question=(
+        "Essayez ces trois messages dans le widget. Lequel le modèle envoie-t-il au "
+        "mauvais service ?"
+    ),
+    options={letter: message for letter, (message, _) in zip("ABC", QUIZ_MESSAGES, strict=True)},
+    correct=MISTAKE_LETTER,
+    advice={
+        letter: (
+            f"le modèle envoie bien ce message à « {expected} ». Essayez les deux autres "
+            "dans le widget."
+        )
+        for letter, (_, expected) in zip("ABC", QUIZ_MESSAGES, strict=True)
+    },
+    why=(
+        "ce message contient un mot que le modèle n'a jamais vu pendant l'entraînement : il "
+        "l'ignore complètement, et ne décide plus qu'avec les mots qui restent. Un agent, "
+        "lui, sait ce que veut dire ce mot."
+    ),
+    hints=(
+        "Copiez chaque message dans la zone « Votre message », puis cliquez sur « Trier ce "
+        "message ».",
+        "Regardez la ligne « Mots que le modèle n'a jamais vus ».",
+    ),
+    solution=(
+        f'reponse_q5 = "{MISTAKE_LETTER}" : ce message contient un mot absent des données '
+        "d'entraînement, que le widget signale dans la ligne « Mots que le modèle n'a jamais "
+        "vus »."
+    ),
+    reference=MISTAKE_LETTER,
+    wrong_examples=tuple(letter for letter in "ABC" if letter != MISTAKE_LETTER),
+)
+
+PUBLISH_RULES = MultipleChoice(
+    id="q6",
+    variable="reponse_q6",
+    question=(
+        "Clairval-sur-Ondine (4 800 habitants, commune fictive) voudrait utiliser un "
+        "algorithme pour décider à quelles familles accorder une aide. D'après les encadrés "
+        "« À savoir » de cette section, que doit-elle faire ?"
+    ),
+    options={
+        "A": "Rien de particulier : c'est une petite commune.",
+        "B": "Demander l'accord écrit de chaque famille avant d'utiliser l'algorithme.",
+        "C": (
+            "Le signaler dans chaque décision, expliquer sur demande comment l'algorithme a "
+            "joué pour la famille, et publier en ligne les règles de ses principaux "
+            "algorithmes."
+        ),
+    },
+    correct="C",
+    advice={
+        "A": (
+            "relisez l'encadré sur la publication des règles : quel seuil d'habitants "
+            "cite-t-il, et combien Clairval-sur-Ondine en compte-t-elle ?"
+        ),
+        "B": (
+            "aucun des trois encadrés ne parle d'un accord préalable : relisez ce qu'ils "
+            "demandent (une mention, une explication, une publication)."
+        ),
+    },
+    why=(
+        "chacun des trois encadrés de la section décrit l'un de ces gestes : la mention "
+        "dans la décision, l'explication sur demande, la publication des règles ; et "
+        "Clairval-sur-Ondine dépasse le seuil d'habitants cité dans le troisième."
+    ),
+    hints=(
+        "Lisez les trois encadrés « À savoir » de la section, un par un.",
+        "Pour le troisième, comparez le nombre d'habitants de Clairval-sur-Ondine au seuil "
+        "qu'il cite.",
+    ),
+    solution=(
+        'reponse_q6 = "C" : une mention explicite dans la décision, une explication sur '
+        "demande, et la publication des règles, car la commune dépasse le seuil cité."
+    ),
+    reference="C",
+    wrong_examples=("A", "B"),
+)
+
+NOTICE = ReflectiveQuestion(
+    id="mention",
+    question=(
+        "Si la mairie utilisait ce modèle pour orienter les demandes, que diriez-vous à "
+        "l'habitant dans la réponse, en deux ou trois phrases ?"
+    ),
+    model_answer=(
+        "Par exemple : « Votre demande a été orientée vers le service Propreté à l'aide d'un "
+        "outil de tri automatique, puis relue par un agent. Cet outil sert à transmettre plus "
+        "vite les demandes au bon service. Vous pouvez obtenir les règles de cet outil, et "
+        "savoir comment il a traité votre demande, en écrivant à la mairie. »\n\n"
+        "On y retrouve ce que décrivent les encadrés : dire qu'un algorithme a servi, à "
+        "quoi il sert, et comment obtenir ses règles et l'explication de son rôle."
+    ),
+)
+
+
+def reflection() -> ipw.VBox:
+    return reflection_panel(NOTICE)
+
+
+EXERCISES = (MISSORTED, CONFUSED_PAIR, WHY_CONFUSED, READ_A_CELL, WRONG_MESSAGE, PUBLISH_RULES)
+
+q1 = NotebookExercise(MISSORTED)
+q2 = NotebookExercise(CONFUSED_PAIR)
+q3 = NotebookExercise(WHY_CONFUSED)
+q4 = NotebookExercise(READ_A_CELL)
+q5 = NotebookExercise(WRONG_MESSAGE)
+q6 = NotebookExercise(PUBLISH_RULES)
+
+__all__ = [
+    "EXERCISES",
+    "download_panel",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "q5",
+    "q6",
+    "reflection",
+    "show_errors",
+    "show_examples",
+    "show_failures",
+    "show_matrix",
+    "show_split",
+    "show_training",
+    "start",
+    "try_message",
+]
