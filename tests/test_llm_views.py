@@ -58,7 +58,7 @@ def test_tokens_are_shown_as_chips_with_ids_and_counts_for_two_vocabularies() ->
         view.children[3].children,
     )
     box.value = "Les élus votent le budget participatif."
-    small, large = tokenize(box.value, 500), tokenize(box.value, 4000)
+    small, large = tokenize(box.value, 500), tokenize(box.value, 2000)
     assert counts_shown(panels[0].value) == [small.count]
     assert counts_shown(panels[1].value) == [large.count]
     for token in small.tokens:
@@ -67,7 +67,7 @@ def test_tokens_are_shown_as_chips_with_ids_and_counts_for_two_vocabularies() ->
     assert panels[0].value.count("border-left:3px solid #000") == small.count
     assert "␣élus" in panels[1].value
     assert "de moins" in message.value
-    left.value = 4000
+    left.value = 2000
     assert counts_shown(panels[0].value) == [large.count]
     assert "différentes" in message.value
 

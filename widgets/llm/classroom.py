@@ -27,7 +27,13 @@ import numpy as np
 from widgets.llm.corpus import course_documents
 from widgets.llm.ngram import DEFAULT_ORDER, KneserNeyModel
 from widgets.llm.sampling import SamplingError, check_temperature, check_top_k, draw
-from widgets.llm.tokenizer import DEFAULT_VOCAB_SIZE, BpeTokenizer, Token, train_tokenizer
+from widgets.llm.tokenizer import (
+    DEFAULT_VOCAB_SIZE,
+    BpeTokenizer,
+    Token,
+    course_tokenizer,
+    train_tokenizer,
+)
 
 PROMPT_TAIL = 400
 """Characters read at the end of a prompt: far more than the model's context needs."""
@@ -84,9 +90,11 @@ class ClassroomModel:
         documents: tuple[str, ...] | list[str],
         vocab_size: int = DEFAULT_VOCAB_SIZE,
         order: int = DEFAULT_ORDER,
+        tokenizer: BpeTokenizer | None = None,
     ) -> None:
+        """Train on `documents`; `tokenizer`, if given, must have been trained on them too."""
         started = time.perf_counter()
-        self.tokenizer: BpeTokenizer = train_tokenizer(documents, vocab_size)
+        self.tokenizer: BpeTokenizer = tokenizer or train_tokenizer(documents, vocab_size)
         sequences = self.tokenizer.encode_batch(documents)
         self.ngram = KneserNeyModel(sequences, self.tokenizer.vocab_size, order)
         self.training_seconds = time.perf_counter() - started
@@ -245,5 +253,6 @@ def get_model() -> ClassroomModel:
     if _model is None:
         with _lock:
             if _model is None:
-                _model = ClassroomModel(course_documents())
+                # The tokenizer widget shows this same vocabulary: train it once.
+                _model = ClassroomModel(course_documents(), tokenizer=course_tokenizer())
     return _model

@@ -7,7 +7,12 @@ import html
 import ipywidgets as ipw
 
 from widgets.formatting import format_number
-from widgets.llm.tokenizer import Tokenization, TokenizerError, course_tokenizer
+from widgets.llm.tokenizer import (
+    DEFAULT_VOCAB_SIZE,
+    Tokenization,
+    TokenizerError,
+    course_tokenizer,
+)
 from widgets.llm.views.text import token_label
 from widgets.plotting import OKABE_ITO
 
@@ -72,7 +77,9 @@ def comparison_sentence(sizes: tuple[int, int], counts: tuple[int, int]) -> str:
     )
 
 
-def token_explorer(text: str = DEFAULT_SENTENCE, sizes: tuple[int, int] = (500, 4000)) -> ipw.VBox:
+def token_explorer(
+    text: str = DEFAULT_SENTENCE, sizes: tuple[int, int] = (500, DEFAULT_VOCAB_SIZE)
+) -> ipw.VBox:
     """Type a sentence, see it cut into tokens by two tokenizers of different sizes."""
     box = ipw.Textarea(
         value=text,
