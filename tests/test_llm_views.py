@@ -65,7 +65,7 @@ def test_tokens_are_shown_as_chips_with_ids_and_counts_for_two_vocabularies() ->
         assert f">{token.id}</span>" in panels[0].value
     assert OKABE_ITO[0] in panels[0].value and OKABE_ITO[3] in panels[0].value
     assert panels[0].value.count("border-left:3px solid #000") == small.count
-    assert "␣élus" in panels[1].value
+    assert "␣budget" in panels[1].value
     assert "de moins" in message.value
     left.value = 2000
     assert counts_shown(panels[0].value) == [large.count]
