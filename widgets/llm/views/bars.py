@@ -89,6 +89,7 @@ class ProbabilityBars:
         ax.plot([0, 0], [0, 1], color="black", linewidth=0.8, transform=ax.transAxes)
         ax.text(0.5, -0.04, xlabel, ha="center", va="top", fontsize=10, transform=ax.transAxes)
         self._shown_labels: list[str] | None = None
+        self._shown_values: list[float] | None = None
 
     @property
     def widget(self):
@@ -100,13 +101,16 @@ class ProbabilityBars:
         for index in range(self.count):
             label = plot_safe(labels[index]) if index < len(labels) else ""
             shown.append(label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…")
+        values = [float(p) for p in probabilities[: self.count]]
+        values += [0.0] * (self.count - len(values))
+        if shown == self._shown_labels and values == self._shown_values:
+            return  # a keystroke that changes nothing the model reads, such as a final space
+        self._shown_values = values
         if shown != self._shown_labels:
             for text, label in zip(self.labels, shown, strict=True):
                 text.set_text(label)
             self.figure.draw_background()
             self._shown_labels = shown
-        values = [float(p) for p in probabilities[: self.count]]
-        values += [0.0] * (self.count - len(values))
         right = max(100 * max(values) * 1.25, 1.0)
         self.figure.ax.set_xlim(0, right)
         for index, value in enumerate(values):
