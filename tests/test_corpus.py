@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from importlib.resources import files
 
 import pytest
 
 from widgets.corpus import KINDS, load_documents, load_text
+from widgets.corpus.facts import MEMBERS, SESSION_BY_DATE
 from widgets.corpus.generate import build
+from widgets.corpus.prose import MONTH_NAMES
 from widgets.corpus.stats import duplicate_share, word_count
 
 MIN_WORDS = 15_000
@@ -81,3 +84,26 @@ def test_committed_files_equal_a_fresh_generation():
 def test_unknown_kind_is_refused():
     with pytest.raises(ValueError):
         load_documents("romans")
+
+
+SPEAKING = (
+    r"(?:demande|souligne|estime|regrette|salue|propose|s'interroge|relaie|annonce|indique"
+    r"|approuve|juge|remercie|souhaite|se félicite|se réjouit|interroge|rappelle|présente"
+    r"|signale|s'inquiète|rapporte|félicite|soutient|reconnaît|répond|précise|dresse)\b"
+)
+
+
+def test_council_members_who_speak_attend_the_session():
+    """A councillor quoted in the minutes or a deliberation was at that session."""
+    for d in load_documents("deliberations") + load_documents("comptes-rendus"):
+        found = re.search(r"du (1er|\d{1,2}) (\w+) (\d{4})", d.title)
+        day = date(
+            int(found.group(3)),
+            MONTH_NAMES.index(found.group(2)) + 1,
+            1 if found.group(1) == "1er" else int(found.group(1)),
+        )
+        session = SESSION_BY_DATE[day]
+        for m in MEMBERS:
+            pattern = re.escape(m.formal) + r"(?:, [^.;]{0,80}?,)? " + SPEAKING
+            if re.search(pattern, d.text):
+                assert m.last not in session.missing, f"{m.formal} absent : {d.title}"

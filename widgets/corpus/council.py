@@ -135,7 +135,7 @@ def vote_in_deliberation(w: Writer, vote: Vote) -> str:
     return f"par {vote.yes} voix pour et {n} abstentions ({who})"
 
 
-def vote_in_minutes(w: Writer, vote: Vote) -> str:
+def vote_in_minutes(w: Writer, vote: Vote, number: str) -> str:
     """A sentence of the minutes giving the result of the vote."""
     total = vote.voters - vote.not_voting
     if vote.kind == "acte":
@@ -151,14 +151,17 @@ def vote_in_minutes(w: Writer, vote: Vote) -> str:
         return w.pick(
             "cr-unanime",
             (
+                f"La délibération n° {number} est adoptée à l'unanimité.",
+                f"Vote de la délibération n° {number} : unanimité, soit {total} voix pour.",
+                f"Mise aux voix, la délibération n° {number} recueille l'unanimité des "
+                f"{total} suffrages.",
+                f"Le conseil adopte la délibération n° {number} à l'unanimité des membres "
+                "présents et représentés.",
+                f"La délibération n° {number} est adoptée à l'unanimité des {total} votants.",
+                f"Adoptée à l'unanimité, la délibération n° {number} sera transmise au "
+                "représentant de l'État.",
                 "Adopté à l'unanimité.",
-                f"La délibération est adoptée à l'unanimité des {total} votants.",
-                "Le conseil adopte cette proposition à l'unanimité.",
-                f"Vote : unanimité, soit {total} voix pour.",
-                "La proposition est adoptée à l'unanimité des membres présents et représentés.",
-                "Adopté à l'unanimité, sans observation.",
-                f"Mise aux voix, la délibération recueille l'unanimité des {total} suffrages.",
-                "Le conseil municipal se prononce favorablement à l'unanimité.",
+                "Le conseil se prononce favorablement à l'unanimité.",
             ),
         )
     n = len(vote.others)
@@ -166,7 +169,8 @@ def vote_in_minutes(w: Writer, vote: Vote) -> str:
         return w.pick(
             "cr-contre",
             (
-                f"Adopté par {vote.yes} voix pour et {n} voix contre.",
+                f"La délibération n° {number} est adoptée par {vote.yes} voix pour et {n} voix "
+                "contre.",
                 f"La délibération est adoptée par {vote.yes} voix pour ; les {n} élus du groupe "
                 "« Clairval Autrement » votent contre.",
                 f"Vote : {vote.yes} pour, {n} contre.",
@@ -176,7 +180,7 @@ def vote_in_minutes(w: Writer, vote: Vote) -> str:
     return w.pick(
         "cr-abstention",
         (
-            f"Adopté par {vote.yes} voix pour et {n} abstentions.",
+            f"La délibération n° {number} est adoptée par {vote.yes} voix pour et {n} abstentions.",
             f"La délibération est adoptée par {vote.yes} voix pour, le groupe "
             f"« Clairval Autrement » s'abstenant ({n} voix).",
             f"Vote : {vote.yes} pour, {n} abstentions.",

@@ -187,9 +187,7 @@ def dob(c: Context, year: int) -> Draft:
         f"PREND ACTE de la tenue du débat d'orientation budgétaire pour l'exercice {year}, sur la "
         "base du rapport annexé à la présente délibération."
     )
-    body = "\n\n".join(
-        [intro, situation, _DOB_CONTEXT[year], plan, staff, _DOB_DEBATE[year], block, decision]
-    )
+    body = "\n\n".join([intro, situation, _DOB_CONTEXT[year], plan, staff, block, decision])
     summary = (
         f"{presenter(finance, with_role=False)} présente le rapport d'orientation budgétaire "
         f"{year} : encours de dette de {euros(b.debt_start)} au 1er janvier, capacité de "
@@ -466,13 +464,14 @@ _BP_DEBATE = {
     2023: (
         "M. Patrick Leroux, pour le groupe « Clairval Autrement », reconnaît la difficulté de "
         "l'exercice mais juge trop timide l'effort en faveur de la transition énergétique, "
-        "hors éclairage public. Il annonce que son groupe votera contre. Mme Céline Navarro "
+        "hors éclairage public. Il annonce que son groupe votera contre. M. Hervé Quillet "
         "demande le détail des crédits consacrés aux chemins ruraux ; M. Thierry Gombert "
         "s'engage à le communiquer à la commission des travaux."
     ),
     2025: (
-        "Mme Fatima Ouazzani salue l'inscription des crédits d'étude pour la maison de santé "
-        "mais regrette l'ampleur des dépenses de vidéoprotection. Son groupe s'abstiendra. "
+        "M. Patrick Leroux, qui porte aussi la voix de Mme Fatima Ouazzani, salue l'inscription "
+        "des crédits d'étude pour la maison de santé mais regrette l'ampleur des dépenses de "
+        "vidéoprotection. Son groupe s'abstiendra. "
         "M. Hervé Quillet demande que la réparation des berges endommagées par la crue soit "
         "traitée en priorité avec la Communauté de communes ; Mme la Maire indique qu'une "
         "réunion technique est prévue en avril."
@@ -544,7 +543,7 @@ def budget_primitif(c: Context, year: int) -> Draft:
         f"- section de fonctionnement : {euros(b.operating)} ;\n"
         f"- section d'investissement : {euros(b.investment)}."
     )
-    body = "\n\n".join([intro, operating, investment, _BP_DEBATE[year], block, decision])
+    body = "\n\n".join([intro, operating, investment, block, decision])
     summary = (
         f"{presenter(finance, with_role=False)} présente le budget primitif {year} : "
         f"{euros(b.operating)} en fonctionnement et {euros(b.investment)} en investissement. "
@@ -833,8 +832,8 @@ def decision_modificative(c: Context) -> Draft:
         f"Décision modificative n° {rank} du budget {year}",
         "\n\n".join([intro, balance, block, decision]),
         vote,
-        f"{presenter(finance, with_role=False)} présente la décision modificative n° {rank}. "
-        + reason,
+        f"{presenter(finance, with_role=False)} présente la décision modificative n° {rank} du "
+        f"budget {year}. " + reason,
     )
 
 

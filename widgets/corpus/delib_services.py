@@ -6,7 +6,7 @@ from datetime import date
 
 from widgets.corpus.council import Context, Draft, legal_block, presenter
 from widgets.corpus.facts import CANTEEN
-from widgets.corpus.prose import euros, fr_date, fr_day_month, join_list
+from widgets.corpus.prose import euros, fr_date, fr_day_month, join_list, number_in_words
 
 CGCT = "Vu le code général des collectivités territoriales"
 
@@ -240,7 +240,8 @@ def cantine(c: Context, school_year: str) -> Draft:
         vote,
         f"{presenter(school, with_role=False)} présente les tarifs de la cantine pour "
         f"{school_year} : de {first} à {last} le repas selon le quotient familial, en "
-        f"{len(t.bands)} tranches. Le coût réel d'un repas atteignait {t.cost} en {t.cost_year}.",
+        f"{number_in_words(len(t.bands))} tranches. Le coût réel d'un repas atteignait "
+        f"{t.cost} en {t.cost_year}.",
     )
 
 
@@ -545,7 +546,7 @@ def rapport_cc(c: Context, year: int) -> Draft:
     )
     return Draft(
         f"Rapport d'activité {year} de la Communauté de communes du Val d'Ondine",
-        "\n\n".join([intro, facts, debate, block, decision]),
+        "\n\n".join([intro, facts, block, decision]),
         c.unanimous(),
         f"Mme la Maire présente le rapport d'activité {year} de la Communauté de communes, "
         f"marqué notamment par {highlights.split(' et ')[0]}.",

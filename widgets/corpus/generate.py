@@ -18,6 +18,7 @@ from pathlib import Path
 
 from widgets.corpus.deliberations import all_deliberations, as_document
 from widgets.corpus.load import KINDS, SEPARATOR, Document, parse_documents
+from widgets.corpus.minutes import minutes
 from widgets.corpus.prose import Writer
 
 SEED = 2026
@@ -65,23 +66,19 @@ def handwritten(kind: str) -> list[Document]:
     return parse_documents(kind, source.read_text(encoding="utf-8"))
 
 
-def documents(kind: str, seed: int) -> list[Document]:
-    """Hand-written documents of this kind, laid out, plus those composed by code."""
-    writer = Writer(f"{seed}-{kind}")
-    if kind == "deliberations":
-        items = all_deliberations(writer, handwritten(kind))
-        return [as_document(writer, d) for d in items]
-    return handwritten(kind)
-
-
 def build(seed: int = SEED) -> dict[str, str]:
     """The content of every corpus file, by kind."""
+    writers = {kind: Writer(f"{seed}-{kind}") for kind in KINDS}
+    deliberations = all_deliberations(writers["deliberations"], handwritten("deliberations"))
+    documents = {kind: handwritten(kind) for kind in KINDS}
+    documents["deliberations"] = [as_document(writers["deliberations"], d) for d in deliberations]
+    documents["comptes-rendus"] += minutes(writers["comptes-rendus"], deliberations)
     contents = {}
     for kind in KINDS:
-        documents_ = documents(kind, seed)
+        items = documents[kind]
         if kind != "faq":
-            documents_.sort(key=sort_key)
-        blocks = [f"# {d.title}\n{d.text}" for d in documents_]
+            items.sort(key=sort_key)
+        blocks = [f"# {d.title}\n{d.text}" for d in items]
         contents[kind] = f"\n{SEPARATOR}\n".join(blocks) + "\n"
     return contents
 
