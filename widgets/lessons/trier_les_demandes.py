@@ -71,7 +71,7 @@ SERVICE_PATTERNS = {
 
 FAILURE_EXAMPLES = (
     ("Le réverbère de la place de l'Église est cassé.", ECLAIRAGE),
-    ("Les feuilles mortes s'entassent dans le square.", ESPACES_VERTS),
+    ("Il y a des feuilles partout devant le square.", PROPRETE),
     ("Lampadaire éteint rue Pasteur et trou dans la chaussée devant le 12.", ECLAIRAGE),
     ("Le voyant de ma box internet clignote.", None),
 )
@@ -224,12 +224,12 @@ SHARED = shared_words(MODEL, TOP_PAIR.first, TOP_PAIR.second, count=4)
 WHY_CONFUSED = MultipleChoice(
     id="q3",
     variable="reponse_q3",
-    question=(f"Pourquoi le modèle confond-il « {TOP_PAIR.first} » et « {TOP_PAIR.second} » ?"),
+    question="Pourquoi le modèle confond-il ces deux services plus que les autres ?",
     options={
         "A": "Ces deux services ont trop peu de messages pour que le modèle les apprenne.",
         "B": (
-            f"Leurs messages emploient les mêmes mots ({', '.join(SHARED)}…), et certains "
-            "parlent vraiment des deux services : le modèle ne voit que les mots."
+            "Leurs messages emploient souvent les mêmes mots, et certains parlent vraiment "
+            "des deux services : le modèle ne voit que les mots."
         ),
         "C": "Le modèle ne comprend pas les accents, et ces deux services en ont beaucoup.",
         "D": "Le partage entre entraînement et test a été mal fait pour ces deux services.",
@@ -250,10 +250,11 @@ WHY_CONFUSED = MultipleChoice(
         ),
     },
     why=(
-        "un modèle de ce genre ne connaît que les mots et leur poids. Quand deux services "
-        "partagent leur vocabulaire, et que certaines demandes relèvent vraiment des deux, "
-        "il hésite, comme le ferait un agent qui ne connaît pas encore les règles de la "
-        "commune."
+        "un modèle de ce genre ne connaît que les mots et leur poids. Les messages de "
+        f"« {TOP_PAIR.first} » et de « {TOP_PAIR.second} » partagent des mots (par exemple "
+        f"{', '.join(f'« {word} »' for word in SHARED)}), et certaines demandes relèvent "
+        "vraiment des deux : il hésite, comme un agent qui ne connaît pas encore les règles "
+        "de la commune."
     ),
     hints=(
         "Essayez quelques messages de ces deux services dans le widget « Essayez votre "
@@ -271,40 +272,47 @@ WHY_CONFUSED = MultipleChoice(
 
 _REAL, _PREDICTED, _CELL_COUNT = TOP_PAIR.largest_cell
 _OTHER_CELL = TOP_PAIR.total - _CELL_COUNT
+_LARGEST_DIAGONAL = int(EVALUATION.matrix.diagonal().max())
 
 READ_A_CELL = NumberInRange(
     id="q4",
     variable="nombre_lu",
     question=(
-        f"Dans la matrice, combien de messages de test qui relevaient vraiment de "
-        f"« {_REAL} » le modèle a-t-il envoyés à « {_PREDICTED} » ?"
+        "Les deux services de l'exercice 2 se partagent deux cases hors de la diagonale : la "
+        "ligne de l'un croise la colonne de l'autre, et inversement. Quel est le plus grand "
+        "des deux nombres écrits dans ces cases ?"
     ),
     expected=_CELL_COUNT,
     tolerance=0,
     strict_tolerance=0,
     too_low=(
-        f"ce n'est pas ce nombre. Vérifiez le sens de lecture : la ligne donne le service "
-        f"réel (« {_REAL} »), la colonne le service prédit (« {_PREDICTED} »)."
+        "c'est trop petit : vous lisez peut-être la plus petite des deux cases. Encadrez "
+        "l'un des deux services avec le menu, puis comparez les deux cases qui le relient "
+        "à l'autre."
     ),
     too_high=(
-        f"ce n'est pas ce nombre. Vérifiez le sens de lecture : la ligne donne le service "
-        f"réel (« {_REAL} »), la colonne le service prédit (« {_PREDICTED} »)."
+        "c'est trop grand : ne lisez que les deux cases où la ligne de l'un des deux "
+        "services croise la colonne de l'autre, pas celles de la diagonale."
     ),
     why=(
-        "on lit la case à l'intersection de la ligne du service réel et de la colonne du "
-        "service prédit. La case symétrique compte les erreurs dans l'autre sens."
+        f"c'est la case de la ligne « {_REAL} » (le service réel) et de la colonne "
+        f"« {_PREDICTED} » (le service prédit) : des messages de « {_REAL} » envoyés par "
+        f"erreur à « {_PREDICTED} ». La case symétrique compte les erreurs dans l'autre sens."
     ),
     hints=(
-        f"Choisissez « {_REAL} » dans le menu : sa ligne est encadrée d'un trait plein.",
-        f"Suivez cette ligne jusqu'à la colonne « {_PREDICTED} ».",
+        "Choisissez l'un des deux services dans le menu : sa ligne est encadrée d'un trait "
+        "plein, sa colonne d'un trait en tirets.",
+        "Sur sa ligne, lisez la case de la colonne de l'autre service ; sur sa colonne, "
+        "lisez la case de la ligne de l'autre service. Gardez le plus grand des deux nombres.",
     ),
     solution=(
-        f"nombre_lu = {_CELL_COUNT} : c'est la case ligne « {_REAL} », colonne « {_PREDICTED} »."
+        f"nombre_lu = {_CELL_COUNT} : c'est la case ligne « {_REAL} », colonne "
+        f"« {_PREDICTED} ». La case symétrique en compte {_OTHER_CELL}."
     ),
     reference=_CELL_COUNT,
     wrong_examples=(
-        _OTHER_CELL if _OTHER_CELL != _CELL_COUNT else _CELL_COUNT + 1,
-        _CELL_COUNT + 10,
+        _OTHER_CELL if _OTHER_CELL != _CELL_COUNT else _CELL_COUNT + 10,
+        _LARGEST_DIAGONAL,
     ),
 )
 

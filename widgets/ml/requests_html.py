@@ -204,22 +204,42 @@ def errors_table(evaluation: Evaluation, limit: int = 10) -> str:
     )
 
 
-def predictions_table(examples: Sequence[tuple[str, str, Prediction]]) -> str:
-    """(message, service a person would choose, what the model says) for a few messages."""
+def predictions_table(examples: Sequence[tuple[str, str | None, Prediction]]) -> str:
+    """(message, service a person would choose or None if none fits, what the model says)."""
     rows = []
     for message, expected, prediction in examples:
         predicted = prediction.service or "—"
-        verdict = "✔ bien trié" if prediction.service == expected else "✘ mal trié"
+        if expected is None:
+            wanted = "aucun service de la mairie"
+            verdict = "⚠ hors sujet, mais le modèle choisit quand même"
+        else:
+            wanted = expected
+            verdict = "✔ bien trié" if prediction.service == expected else "✘ mal trié"
+        best = max((share for _, share in prediction.probabilities), default=0.0)
         unknown = ", ".join(prediction.unknown_words) or "aucun"
         rows.append(
             _row(
-                (escape(message), escape(expected), escape(predicted), verdict, escape(unknown)),
-                (False, False, False, False, False),
+                (
+                    escape(message),
+                    escape(wanted),
+                    escape(predicted),
+                    percent(best, 0),
+                    verdict,
+                    escape(unknown),
+                ),
+                (False, False, False, True, False, False),
             )
         )
     return _table(
         "Ce que le modèle répond",
-        ("Message", "Service attendu", "Service prédit", "Verdict", "Mots inconnus du modèle"),
+        (
+            "Message",
+            "Service attendu",
+            "Service prédit",
+            "Probabilité",
+            "Verdict",
+            "Mots inconnus du modèle",
+        ),
         rows,
     )
 
