@@ -161,7 +161,6 @@ def vote_in_minutes(w: Writer, vote: Vote, number: str) -> str:
                 f"Adoptée à l'unanimité, la délibération n° {number} sera transmise au "
                 "représentant de l'État.",
                 "Adopté à l'unanimité.",
-                "Le conseil se prononce favorablement à l'unanimité.",
             ),
         )
     n = len(vote.others)
@@ -184,7 +183,8 @@ def vote_in_minutes(w: Writer, vote: Vote, number: str) -> str:
             f"La délibération est adoptée par {vote.yes} voix pour, le groupe "
             f"« Clairval Autrement » s'abstenant ({n} voix).",
             f"Vote : {vote.yes} pour, {n} abstentions.",
-            f"Le conseil se prononce favorablement par {vote.yes} voix, avec {n} abstentions.",
+            f"Le conseil se prononce favorablement sur la délibération n° {number} par "
+            f"{vote.yes} voix, avec {n} abstentions.",
         ),
     )
 

@@ -17,6 +17,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from widgets.corpus.deliberations import all_deliberations, as_document
+from widgets.corpus.letters import letters
 from widgets.corpus.load import KINDS, SEPARATOR, Document, parse_documents
 from widgets.corpus.minutes import minutes
 from widgets.corpus.prose import Writer
@@ -73,6 +74,7 @@ def build(seed: int = SEED) -> dict[str, str]:
     documents = {kind: handwritten(kind) for kind in KINDS}
     documents["deliberations"] = [as_document(writers["deliberations"], d) for d in deliberations]
     documents["comptes-rendus"] += minutes(writers["comptes-rendus"], deliberations)
+    documents["courriers"] += letters(writers["courriers"])
     contents = {}
     for kind in KINDS:
         items = documents[kind]

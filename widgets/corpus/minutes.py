@@ -298,12 +298,12 @@ def _previous_minutes(w: Writer, s: Session, previous: Session | None) -> str:
             f"Aucune observation n'étant formulée, le procès-verbal de la séance du {when} est "
             "approuvé à l'unanimité.",
             f"{speaker.formal} demande qu'une coquille soit corrigée dans le procès-verbal de la "
-            f"séance du {when}, à propos de son intervention. Sous réserve de cette correction, "
-            "le procès-verbal est adopté à l'unanimité.",
+            f"séance du {when}, à propos de son intervention ; le procès-verbal est ensuite "
+            "adopté à l'unanimité, sous réserve de cette correction.",
             f"Le procès-verbal de la séance du {when}, transmis aux élus avec la convocation, "
             "est adopté à l'unanimité.",
             f"{speaker.formal} souhaite que sa question sur le calendrier des travaux figure plus "
-            f"complètement au procès-verbal de la séance du {when}. Mme la Maire en prend note ; "
+            f"complètement au procès-verbal de la séance du {when}, ce que Mme la Maire accepte ; "
             "le procès-verbal ainsi complété est adopté à l'unanimité.",
         ),
     )
@@ -362,7 +362,7 @@ def _delegations(w: Writer, s: Session) -> str:
             "Aucune question n'est posée sur ces décisions.",
         ),
     )
-    return f"{intro}{join_list(items)}. {end}"
+    return f"{intro}{join_list(items)}." + (f" {end}" if w.maybe(0.4) else "")
 
 
 def _closing(w: Writer, s: Session, next_session: Session | None) -> str:

@@ -6,10 +6,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-# A sentence ends with . ! ? or … followed by a space, or at a blank line. Lines ending with a
-# comma or a semicolon (the recitals of a deliberation, the items of a list) continue it.
-# A few abbreviations (M. for Monsieur, L. and R. before an article number, Tél.) do not end one.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])(?<!\bM\.)(?<!\b[LRD]\.)(?<!\bTél\.)(?<!\bn°)\s+|\n\s*\n")
+# A sentence ends with . ! ? or … followed by a space. A blank line also ends one, unless the
+# line before it ends with a comma, a semicolon or a colon: the recitals of a deliberation
+# (« Le conseil municipal, Vu …, Après en avoir délibéré, … ») and its decision form one
+# sentence, as do a salutation and the first sentence of a letter. Abbreviations (M. for
+# Monsieur, L. and R. before an article number, Tél.) do not end a sentence.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])(?<!\bM\.)(?<!\b[LRD]\.)(?<!\bTél\.)\s+|(?<![,;:])\n\s*\n")
+# Headings, addresses and signatures have no final punctuation: they are not sentences.
+_TERMINAL = (".", "!", "?", "…", "»", ")")
 _WORD = re.compile(r"\w+")
 MIN_SENTENCE_WORDS = 6
 
@@ -22,7 +26,11 @@ def word_count(text: str) -> int:
 def sentences(text: str, min_words: int = MIN_SENTENCE_WORDS) -> list[str]:
     """Sentences of at least ``min_words`` words (runs of letters or digits), spaces normalised."""
     pieces = (" ".join(piece.split()) for piece in _SENTENCE_END.split(text))
-    return [piece for piece in pieces if len(_WORD.findall(piece)) >= min_words]
+    return [
+        piece
+        for piece in pieces
+        if piece.endswith(_TERMINAL) and len(_WORD.findall(piece)) >= min_words
+    ]
 
 
 def duplicate_share(texts: Iterable[str], min_words: int = MIN_SENTENCE_WORDS) -> float:
