@@ -28,6 +28,7 @@ from curriculum.benchmarks.report import (
     summary,
     write_json,
 )
+from curriculum.benchmarks.requests import measure_requests
 
 MEASUREMENTS: list[Measurement] = [
     measure_widgets_import,
@@ -37,6 +38,7 @@ MEASUREMENTS: list[Measurement] = [
     measure_llm,
     measure_fairness,
     measure_overfitting,
+    measure_requests,
 ]
 
 COURSE_MARKER = "nbgrader_config.py"
