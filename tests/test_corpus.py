@@ -14,7 +14,7 @@ from widgets.corpus.generate import build
 from widgets.corpus.prose import MONTH_NAMES
 from widgets.corpus.stats import duplicate_share, word_count
 
-MIN_WORDS = 15_000
+MIN_WORDS = 50_000
 MAX_DUPLICATE_SHARE = 0.05
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
