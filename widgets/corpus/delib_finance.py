@@ -22,7 +22,7 @@ from widgets.corpus.facts import (
     TAX_BUILT,
     TAX_UNBUILT,
 )
-from widgets.corpus.prose import euros, fr_date, join_list
+from widgets.corpus.prose import a, euros, fr_date, join_list
 
 CGCT = "Vu le code général des collectivités territoriales"
 M57 = "Vu l'instruction budgétaire et comptable M57"
@@ -668,7 +668,7 @@ def subvention_exceptionnelle(c: Context) -> Draft:
             f"Par courrier, l'association {name} a demandé à la commune une aide exceptionnelle "
             f"de {euros(amount)}. Cette demande concerne {purpose}.",
             f"{presenter(sport)} présente la demande de subvention exceptionnelle de "
-            f"l'association {name}, d'un montant de {euros(amount)}, destinée à {purpose}.",
+            f"l'association {name}, d'un montant de {euros(amount)}, destinée {a(purpose)}.",
         ),
     )
     reserve = c.pick(

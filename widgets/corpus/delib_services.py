@@ -6,7 +6,14 @@ from datetime import date
 
 from widgets.corpus.council import Context, Draft, legal_block, presenter
 from widgets.corpus.facts import CANTEEN
-from widgets.corpus.prose import euros, fr_date, fr_day_month, join_list, number_in_words
+from widgets.corpus.prose import (
+    euros,
+    fr_date,
+    fr_day_month,
+    group_thousands,
+    join_list,
+    number_in_words,
+)
 
 CGCT = "Vu le code général des collectivités territoriales"
 
@@ -441,13 +448,13 @@ def rpqs(c: Context, year: int) -> Draft:
         ),
     )
     figures = (
-        f"En {year}, le service comptait {subscribers} abonnés sur le territoire de la commune, "
-        f"pour un volume consommé de {volume:,} mètres cubes. ".replace(",", " ")
-        + f"Le prix de l'eau, pour une facture type de 120 mètres cubes, s'élevait à {price} € "
-        f"toutes taxes comprises par mètre cube. Le taux de conformité des prélèvements "
-        f"réalisés par l'autorité sanitaire a atteint {quality} % et le rendement du réseau, "
-        f"qui mesure la part de l'eau produite effectivement parvenue aux usagers, "
-        f"{efficiency} %."
+        f"En {year}, le service comptait {group_thousands(str(subscribers))} abonnés sur le "
+        f"territoire de la commune, pour un volume consommé de "
+        f"{group_thousands(str(volume))} mètres cubes. Le prix de l'eau, pour une facture type "
+        f"de 120 mètres cubes, s'élevait à {price} € toutes taxes comprises par mètre cube. Le "
+        f"taux de conformité des prélèvements réalisés par l'autorité sanitaire a atteint "
+        f"{quality} % et le rendement du réseau, qui mesure la part de l'eau produite "
+        f"effectivement parvenue aux usagers, {efficiency} %."
     )
     comment = c.pick(
         "rpqs-comment",

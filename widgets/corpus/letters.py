@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from widgets.corpus.letter_topics import TOPICS, Case, Topic
 from widgets.corpus.load import Document
-from widgets.corpus.prose import Writer, fr_date
+from widgets.corpus.prose import Writer, a, de, fr_date
 from widgets.corpus.residents import Residents
 
 
@@ -21,6 +21,12 @@ class Service:
     phone: str
     email: str
     signatures: tuple[str, ...]
+    label: str = ""  # how a sentence names it: « le service urbanisme »
+
+    @property
+    def stands(self) -> str:
+        """« se tient », or « se tiennent » for a plural label."""
+        return "se tiennent" if self.label.startswith("les ") else "se tient"
 
 
 SERVICES = {
@@ -32,12 +38,14 @@ SERVICES = {
             "Thierry Gombert\nAdjoint chargé des travaux, de la voirie et de l'urbanisme",
             "Frédéric Bastide\nResponsable des services techniques",
         ),
+        label="les services techniques",
     ),
     "police": Service(
         "Police municipale",
         "01 99 00 12 17",
         "police.clairval@exemple.fr",
         ("Sabrina Colin\nBrigadière-cheffe, police municipale",),
+        label="la police municipale",
     ),
     "ccas": Service(
         "Centre communal d'action sociale",
@@ -47,6 +55,7 @@ SERVICES = {
             "Sylvie Moreau-Kerjean\nAdjointe chargée des solidarités et des aînés",
             "Hélène Vautrin\nResponsable du centre communal d'action sociale",
         ),
+        label="le centre communal d'action sociale",
     ),
     "enfance": Service(
         "Service enfance et restauration scolaire",
@@ -56,18 +65,21 @@ SERVICES = {
             "Pauline Girard\nResponsable du service enfance et restauration scolaire",
             "Nadia Benali\nAdjointe chargée des affaires scolaires et de la jeunesse",
         ),
+        label="le service enfance",
     ),
     "accueil": Service(
         "Accueil de la mairie",
         "01 99 00 12 00",
         "mairie.clairval@exemple.fr",
         ("Pour la Maire et par délégation,\nKarine Lemaître\nDirectrice générale des services",),
+        label="l'accueil de la mairie",
     ),
     "etatcivil": Service(
         "Service état civil et cimetière",
         "01 99 00 12 10",
         "etatcivil.clairval@exemple.fr",
         ("Nathalie Perrin\nService état civil et cimetière",),
+        label="le service état civil et cimetière",
     ),
     "urbanisme": Service(
         "Service urbanisme",
@@ -77,24 +89,28 @@ SERVICES = {
             "Lucas Ferrand\nChargé de l'urbanisme",
             "Thierry Gombert\nAdjoint chargé des travaux, de la voirie et de l'urbanisme",
         ),
+        label="le service urbanisme",
     ),
     "vie": Service(
         "Vie associative et salles municipales",
         "01 99 00 12 00",
         "mairie.clairval@exemple.fr",
         ("Julien Pradel\nAdjoint chargé de la vie associative, du sport et de la culture",),
+        label="l'accueil de la mairie",
     ),
     "environnement": Service(
         "Environnement et cadre de vie",
         "01 99 00 12 30",
         "techniques.clairval@exemple.fr",
         ("Océane Tissier\nAdjointe chargée de l'environnement et du cadre de vie",),
+        label="les services techniques",
     ),
     "maire": Service(
         "Cabinet de la Maire",
         "01 99 00 12 00",
         "mairie.clairval@exemple.fr",
         ("La Maire,\nAnne-Sophie Delorme",),
+        label="l'accueil de la mairie",
     ),
 }
 
@@ -111,76 +127,58 @@ CHANNELS = (
 def _acknowledge(c: Case, topic: Topic, channel: str) -> str:
     when = fr_date(c.asked)
     if c.channel == "appel":
-        return (
-            c.pick(
-                "ack-phone",
-                (
-                    f"Vous avez contacté la mairie par téléphone le {when} au sujet de "
-                    f"{topic.subject}.",
-                    f"Je fais suite à votre appel téléphonique du {when} concernant "
-                    f"{topic.subject}.",
-                    f"Lors de votre appel du {when}, vous avez évoqué avec nos services "
-                    f"{topic.subject}.",
-                ),
-            )
-            .replace("de le ", "du ")
-            .replace("de les ", "des ")
-        )
-    if c.channel == "visite":
-        return (
-            c.pick(
-                "ack-visit",
-                (
-                    f"Lors de votre passage à l'accueil de la mairie, le {when}, vous nous avez "
-                    f"fait part de votre demande concernant {topic.subject}.",
-                    f"Vous vous êtes {c.e('présenté')} à l'accueil de la mairie le {when} au sujet "
-                    f"de {topic.subject}.",
-                    f"Je fais suite à l'entretien que vous avez eu le {when} avec l'agent "
-                    f"d'accueil de la mairie au sujet de {topic.subject}.",
-                ),
-            )
-            .replace("de le ", "du ")
-            .replace("de les ", "des ")
-        )
-    return (
-        c.pick(
-            "ack",
+        return c.pick(
+            "ack-phone",
             (
-                f"J'ai bien reçu {channel} du {when} relatif à {topic.subject}, et je vous en "
-                "remercie.",
-                f"Par {channel} du {when}, vous avez appelé mon attention sur {topic.subject}.",
-                f"Je fais suite à {channel} du {when} concernant {topic.subject}.",
-                f"Vous avez bien voulu nous écrire le {when} au sujet de {topic.subject}.",
-                f"Je vous remercie pour {channel} du {when}, qui a retenu toute mon attention.",
-                f"Votre demande du {when} relative à {topic.subject} m'a été transmise par "
-                "l'accueil de la mairie.",
+                f"Vous avez contacté la mairie par téléphone le {when} au sujet "
+                f"{de(topic.subject)}.",
+                f"Je fais suite à votre appel téléphonique du {when} concernant {topic.subject}.",
+                f"Lors de votre appel du {when}, vous avez évoqué avec nos services "
+                f"{topic.subject}.",
             ),
         )
-        .replace("à le ", "au ")
-        .replace("de le ", "du ")
-        .replace("à les ", "aux ")
+    if c.channel == "visite":
+        return c.pick(
+            "ack-visit",
+            (
+                f"Lors de votre passage à l'accueil de la mairie, le {when}, vous nous avez "
+                f"fait part de votre demande concernant {topic.subject}.",
+                f"Vous vous êtes {c.e('présenté')} à l'accueil de la mairie le {when} au sujet "
+                f"{de(topic.subject)}.",
+                f"Je fais suite à l'entretien que vous avez eu le {when} avec l'agent "
+                f"d'accueil de la mairie au sujet {de(topic.subject)}.",
+            ),
+        )
+    return c.pick(
+        "ack",
+        (
+            f"J'ai bien reçu {channel} du {when} relatif {a(topic.subject)}, et je vous en "
+            "remercie.",
+            f"Par {channel} du {when}, vous avez appelé mon attention sur {topic.subject}.",
+            f"Je fais suite à {channel} du {when} concernant {topic.subject}.",
+            f"Vous avez bien voulu nous écrire le {when} au sujet {de(topic.subject)}.",
+            f"Je vous remercie pour {channel} du {when}, qui a retenu toute mon attention.",
+            f"Votre demande du {when} relative {a(topic.subject)} m'a été transmise par "
+            "l'accueil de la mairie.",
+        ),
     )
 
 
 def _contact(c: Case, service: Service, topic: Topic) -> str:
     about = topic.subject or "ce dossier"
-    return (
-        c.pick(
-            "contact",
-            (
-                f"Le service {service.name.lower()} se tient à votre disposition pour tout "
-                f"renseignement complémentaire au {service.phone}.",
-                f"Pour toute question, vous pouvez joindre le service au {service.phone} ou "
-                f"écrire à {service.email}.",
-                f"Si vous le souhaitez, vous pouvez contacter directement le service au "
-                f"{service.phone}, du lundi au vendredi.",
-                f"N'hésitez pas à revenir vers nous au {service.phone} ou par courriel à "
-                f"{service.email}.",
-                f"Je reste à votre écoute pour toute précision utile sur {about}.",
-            ),
-        )
-        .replace("service service", "service")
-        .replace("le service accueil", "l'accueil")
+    return c.pick(
+        "contact",
+        (
+            f"{service.label[0].upper()}{service.label[1:]} {service.stands} à votre "
+            f"disposition pour tout renseignement complémentaire au {service.phone}.",
+            f"Pour toute question, vous pouvez joindre {service.label} au {service.phone} ou "
+            f"écrire à {service.email}.",
+            f"Si vous le souhaitez, vous pouvez contacter directement {service.label} au "
+            f"{service.phone}, du lundi au vendredi.",
+            f"N'hésitez pas à revenir vers nous au {service.phone} ou par courriel à "
+            f"{service.email}.",
+            f"Je reste à votre écoute pour toute précision utile sur {about}.",
+        ),
     )
 
 

@@ -142,3 +142,21 @@ class Writer:
 
     def sample(self, items: Sequence, k: int) -> list:
         return self.random.sample(list(items), k)
+
+
+def de(phrase: str) -> str:
+    """« de » before a noun phrase, with elision and contraction: d'un, du, des, de la."""
+    for article, contracted in (("le ", "du "), ("les ", "des "), ("des ", "des ")):
+        if phrase.startswith(article):
+            return contracted + phrase[len(article) :]
+    if phrase[:1].lower() in "aeéèêiîouy":
+        return "d'" + phrase
+    return "de " + phrase
+
+
+def a(phrase: str) -> str:
+    """« à » before a noun phrase, with contraction: au, aux, à la, à l'."""
+    for article, contracted in (("le ", "au "), ("les ", "aux "), ("des ", "à des ")):
+        if phrase.startswith(article):
+            return contracted + phrase[len(article) :]
+    return "à " + phrase
