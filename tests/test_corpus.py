@@ -10,7 +10,7 @@ import pytest
 
 from widgets.corpus import KINDS, load_documents, load_text
 from widgets.corpus.facts import MEMBERS, SESSION_BY_DATE
-from widgets.corpus.generate import build
+from widgets.corpus.generate import build, size_table_from_files
 from widgets.corpus.prose import MONTH_NAMES
 from widgets.corpus.stats import duplicate_share, word_count
 
@@ -72,6 +72,19 @@ def test_phone_numbers_are_in_fictional_ranges():
 
 def test_few_sentences_are_repeated(documents):
     assert duplicate_share(d.text for d in documents) < MAX_DUPLICATE_SHARE
+    for kind in KINDS:
+        share = duplicate_share(d.text for d in documents if d.kind == kind)
+        assert share < MAX_DUPLICATE_SHARE, kind
+
+
+def test_same_seed_gives_the_same_corpus_and_the_seed_matters():
+    assert build(7) == build(7)
+    assert build(7)["courriers"] != build()["courriers"]
+
+
+def test_datasheet_table_is_up_to_date():
+    datasheet = (files("widgets") / "data" / "corpus" / "DATASHEET.md").read_text(encoding="utf-8")
+    assert size_table_from_files() in datasheet
 
 
 def test_committed_files_equal_a_fresh_generation():

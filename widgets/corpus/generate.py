@@ -21,6 +21,7 @@ from widgets.corpus.letters import letters
 from widgets.corpus.load import KINDS, SEPARATOR, Document, parse_documents
 from widgets.corpus.minutes import minutes
 from widgets.corpus.prose import Writer
+from widgets.corpus.stats import size_table
 
 SEED = 2026
 
@@ -89,23 +90,49 @@ def output_dir() -> Path:
     return Path(str(files("widgets"))) / "data" / "corpus"
 
 
+TABLE_START, TABLE_END = "<!-- tableau:debut -->", "<!-- tableau:fin -->"
+
+
+def table_of(contents: dict[str, str]) -> str:
+    """The size table of the datasheet, for the given file contents."""
+    texts = {
+        kind: [f"{d.title}\n\n{d.text}" for d in parse_documents(kind, content)]
+        for kind, content in contents.items()
+    }
+    return size_table(texts)
+
+
+def size_table_from_files() -> str:
+    corpus = files("widgets") / "data" / "corpus"
+    return table_of({k: (corpus / f"{k}.txt").read_text(encoding="utf-8") for k in KINDS})
+
+
+def with_table(datasheet: str, table: str) -> str:
+    """The datasheet with its size table replaced (between the two markers)."""
+    before, _, rest = datasheet.partition(TABLE_START)
+    _, _, after = rest.partition(TABLE_END)
+    return f"{before}{TABLE_START}\n{table}\n{TABLE_END}{after}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Construit le corpus de Clairval-sur-Ondine.")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--check", action="store_true", help="vérifie sans écrire")
     args = parser.parse_args(argv)
     target = output_dir()
-    stale = []
-    for kind, content in build(args.seed).items():
-        path = target / f"{kind}.txt"
-        if args.check:
-            if not path.exists() or path.read_text(encoding="utf-8") != content:
-                stale.append(path.name)
-        else:
-            path.write_text(content, encoding="utf-8")
-    if stale:
-        print("Fichiers à régénérer : " + ", ".join(stale))
-        return 1
+    contents = build(args.seed)
+    wanted = {target / f"{kind}.txt": content for kind, content in contents.items()}
+    datasheet = target / "DATASHEET.md"
+    if datasheet.exists():
+        wanted[datasheet] = with_table(datasheet.read_text(encoding="utf-8"), table_of(contents))
+    stale = [p.name for p, c in wanted.items() if not p.exists() or p.read_text("utf-8") != c]
+    if args.check:
+        if stale:
+            print("Fichiers à régénérer : " + ", ".join(stale))
+            return 1
+        return 0
+    for path, content in wanted.items():
+        path.write_text(content, encoding="utf-8")
     return 0
 
 

@@ -39,6 +39,7 @@ class Topic:
     service: str
     body: Callable[[Case], list[str]]
     reply: bool = True  # False for letters the town hall sends first
+    leads: tuple[str, ...] = ()  # openings of the closing sentence, specific to the topic
 
 
 # ------------------------------------------------------------------ topics
@@ -710,24 +711,40 @@ TOPICS: tuple[Topic, ...] = (
         "l'état de la chaussée",
         "techniques",
         pothole,
+        leads=(
+            "En vous remerciant de votre signalement",
+            "En vous priant de nous excuser pour la gêne occasionnée",
+        ),
     ),
     Topic(
         "Réponse à un signalement de panne d'éclairage public",
         "un lampadaire en panne",
         "techniques",
         street_light,
+        leads=(
+            "En vous remerciant de nous avoir alertés",
+            "Avec mes remerciements pour votre vigilance",
+        ),
     ),
     Topic(
         "Réponse à une plainte pour déjections canines",
         "la propreté des trottoirs",
         "police",
         dog_mess,
+        leads=(
+            "En vous remerciant de votre patience",
+            "En espérant que ces mesures amélioreront rapidement la situation",
+        ),
     ),
     Topic(
         "Réponse à un signalement de dépôt sauvage",
         "un dépôt sauvage de déchets",
         "environnement",
         fly_tipping,
+        leads=(
+            "En vous remerciant de votre esprit civique",
+            "Avec mes remerciements pour ce signalement",
+        ),
     ),
     Topic(
         "Demande de taille d'une haie débordant sur la voie publique",
@@ -735,72 +752,130 @@ TOPICS: tuple[Topic, ...] = (
         "techniques",
         hedge,
         reply=False,
+        leads=(
+            "Comptant sur votre compréhension",
+            "En vous remerciant par avance de votre diligence",
+        ),
     ),
     Topic(
         "Réponse à une plainte pour stationnement gênant",
         "des problèmes de stationnement",
         "police",
         parking,
+        leads=(
+            "En vous remerciant de votre signalement",
+            "Restant attentif à l'évolution de la situation",
+        ),
     ),
     Topic(
         "Réponse à une demande de logement social",
         "votre recherche de logement",
         "ccas",
         social_housing,
+        leads=(
+            "Avec l'assurance de notre attention à votre situation",
+            "En espérant qu'une solution pourra vous être proposée rapidement",
+        ),
     ),
     Topic(
         "Réponse à une candidature pour un emploi saisonnier",
         "votre candidature",
         "accueil",
         seasonal_job,
+        leads=(
+            "En vous remerciant de l'intérêt que vous portez à notre collectivité",
+            "En vous souhaitant pleine réussite dans vos projets",
+        ),
     ),
     Topic(
         "Réservation de la salle des Marronniers",
         "la location de la salle des Marronniers",
         "vie",
         hall_booking,
+        leads=(
+            "En vous souhaitant une belle fête",
+            "Dans l'attente de votre confirmation",
+        ),
     ),
     Topic(
         "Autorisation d'occupation du domaine public",
         "l'occupation du domaine public",
         "urbanisme",
         public_space,
+        leads=(
+            "En vous souhaitant un bon déroulement de vos travaux",
+            "Restant à votre disposition pendant la durée du chantier",
+        ),
     ),
-    Topic("Échéance d'une concession au cimetière communal", "", "etatcivil", grave, reply=False),
+    Topic(
+        "Échéance d'une concession au cimetière communal",
+        "",
+        "etatcivil",
+        grave,
+        reply=False,
+        leads=(
+            "Dans l'attente de votre décision",
+            "En vous remerciant de votre attention",
+        ),
+    ),
     Topic(
         "Inscription au registre des personnes vulnérables",
         "votre inscription au registre",
         "ccas",
         heat_register,
+        leads=(
+            "Avec l'assurance de notre présence à vos côtés",
+            "En vous souhaitant une bonne santé",
+        ),
     ),
     Topic(
         "Réponse à une demande de dérogation scolaire",
         "la scolarisation de votre enfant",
         "enfance",
         school_exemption,
+        leads=(
+            "En souhaitant une bonne rentrée à votre enfant",
+            "Restant à votre disposition pour toute précision",
+        ),
     ),
     Topic(
         "Réponse à une plainte pour bruit de travaux le dimanche",
         "des bruits de voisinage",
         "police",
         weekend_noise,
+        leads=(
+            "En espérant que le calme reviendra rapidement dans votre quartier",
+            "En vous remerciant de votre patience",
+        ),
     ),
     Topic(
         "Réponse à une proposition d'installation de bancs",
         "l'installation d'un banc",
         "techniques",
         bench_request,
+        leads=(
+            "En vous remerciant pour cette suggestion",
+            "Avec mes remerciements pour votre engagement dans la vie du quartier",
+        ),
     ),
     Topic(
         "Réponse à une réclamation sur une facture de cantine",
         "votre facture de cantine",
         "enfance",
         canteen_bill,
+        leads=(
+            "En vous renouvelant nos excuses pour ce désagrément",
+            "En vous remerciant de votre vigilance",
+        ),
     ),
     Topic(
         "Réponse à une demande de subvention associative",
         "la demande de subvention",
         "vie",
         grant_request,
+        leads=(
+            "En vous renouvelant mes encouragements",
+            "Avec mes remerciements pour l'engagement de votre association",
+        ),
     ),
 )

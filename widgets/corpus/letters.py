@@ -171,32 +171,32 @@ def _contact(c: Case, service: Service, topic: Topic) -> str:
         (
             f"{service.label[0].upper()}{service.label[1:]} {service.stands} à votre "
             f"disposition pour tout renseignement complémentaire au {service.phone}.",
-            f"Pour toute question, vous pouvez joindre {service.label} au {service.phone} ou "
-            f"écrire à {service.email}.",
-            f"Si vous le souhaitez, vous pouvez contacter directement {service.label} au "
-            f"{service.phone}, du lundi au vendredi.",
-            f"N'hésitez pas à revenir vers nous au {service.phone} ou par courriel à "
-            f"{service.email}.",
+            f"Pour toute question sur {about}, vous pouvez joindre {service.label} au "
+            f"{service.phone} ou écrire à {service.email}.",
+            f"Si vous souhaitez en savoir plus sur {about}, vous pouvez contacter "
+            f"directement {service.label} au {service.phone}, du lundi au vendredi.",
+            f"N'hésitez pas à revenir vers nous au sujet {de(about)}, au {service.phone} ou "
+            f"par courriel à {service.email}.",
             f"Je reste à votre écoute pour toute précision utile sur {about}.",
         ),
     )
 
 
-def _closing(c: Case) -> str:
-    return c.pick(
-        "closing",
-        (
-            f"Je vous prie d'agréer, {c.civ}, l'expression de mes salutations distinguées.",
-            f"Veuillez agréer, {c.civ}, l'expression de ma considération distinguée.",
-            f"Je vous prie de croire, {c.civ}, à l'assurance de mes sentiments les meilleurs.",
-            f"Recevez, {c.civ}, mes salutations les meilleures.",
-            f"Je vous prie d'agréer, {c.civ}, l'assurance de ma parfaite considération.",
-            f"Avec mes remerciements pour votre vigilance, je vous prie d'agréer, {c.civ}, "
-            "mes salutations distinguées.",
-            f"Restant à votre disposition, je vous prie de recevoir, {c.civ}, mes "
-            "salutations dévouées.",
-        ),
-    )
+_FORMULAS = (
+    "je vous prie d'agréer, {civ}, l'expression de mes salutations distinguées.",
+    "veuillez agréer, {civ}, l'expression de ma considération distinguée.",
+    "je vous prie de croire, {civ}, à l'assurance de mes sentiments les meilleurs.",
+    "je vous prie de recevoir, {civ}, mes salutations les meilleures.",
+    "je vous prie d'agréer, {civ}, l'assurance de ma parfaite considération.",
+    "je vous prie de recevoir, {civ}, mes salutations dévouées.",
+)
+
+
+def _closing(c: Case, topic: Topic) -> str:
+    formula = c.pick("closing", _FORMULAS).format(civ=c.civ)
+    if topic.leads and c.w.maybe(0.8):
+        return f"{c.pick('lead-' + topic.title, topic.leads)}, {formula}"
+    return formula[0].upper() + formula[1:]
 
 
 def _letter_day(w: Writer) -> date:
@@ -238,7 +238,7 @@ def letters(w: Writer, per_topic: int = 2) -> list[Document]:
             paragraphs += topic.body(case)
             if "disposition" not in paragraphs[-1]:
                 paragraphs.append(_contact(case, service, topic))
-            paragraphs += [_closing(case), w.choice(service.signatures)]
+            paragraphs += [_closing(case, topic), w.choice(service.signatures)]
             text = "\n".join(header) + "\n\n" + recipient + "\n\n" + "\n\n".join(paragraphs)
             title = f"Courrier du {fr_date(day)} : {topic.title}"
             documents.append(Document("courriers", title, text))

@@ -43,3 +43,41 @@ def duplicate_share(texts: Iterable[str], min_words: int = MIN_SENTENCE_WORDS) -
 def most_repeated(texts: Iterable[str], n: int = 10) -> list[tuple[str, int]]:
     counts = Counter(s for text in texts for s in sentences(text))
     return [(s, c) for s, c in counts.most_common(n) if c > 1]
+
+
+KIND_LABELS = {
+    "deliberations": "Délibérations",
+    "comptes-rendus": "Comptes rendus de séance",
+    "courriers": "Courriers aux habitants",
+    "bulletins": "Articles du bulletin municipal",
+    "faq": "Foires aux questions",
+    "communiques": "Communiqués de presse",
+    "discours": "Discours",
+    "notes": "Notes au conseil municipal",
+}
+
+
+def size_table(documents_by_kind: dict[str, list[str]]) -> str:
+    """A Markdown table: documents, words and repeated sentences per kind, then the total."""
+
+    def thousands(n: int) -> str:
+        return f"{n:,}".replace(",", " ")
+
+    def share(texts: list[str]) -> str:
+        return f"{100 * duplicate_share(texts):.1f} %".replace(".", ",")
+
+    rows = [
+        "| Type de texte | Fichier | Documents | Mots | Phrases répétées |",
+        "|---|---|---:|---:|---:|",
+    ]
+    every = []
+    for kind, texts in documents_by_kind.items():
+        every += texts
+        words = sum(word_count(t) for t in texts)
+        rows.append(
+            f"| {KIND_LABELS[kind]} | `{kind}.txt` | {len(texts)} | {thousands(words)} | "
+            f"{share(texts)} |"
+        )
+    total = sum(word_count(t) for t in every)
+    rows.append(f"| **Total** | | **{len(every)}** | **{thousands(total)}** | **{share(every)}** |")
+    return "\n".join(rows)
