@@ -22,7 +22,7 @@ from widgets.corpus.facts import (
     TAX_BUILT,
     TAX_UNBUILT,
 )
-from widgets.corpus.prose import a, euros, fr_date, join_list
+from widgets.corpus.prose import a, de, euros, fr_date, join_list
 
 CGCT = "Vu le code général des collectivités territoriales"
 M57 = "Vu l'instruction budgétaire et comptable M57"
@@ -807,7 +807,7 @@ def decision_modificative(c: Context) -> Draft:
         ),
     )
     listing = "\n".join(
-        f"- section de {section}, {side}, {label} : "
+        f"- section {de(section)}, {side}, {label} : "
         + ("+ " if amount > 0 else "– ")
         + euros(abs(amount))
         + " ;"

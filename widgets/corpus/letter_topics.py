@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from widgets.corpus.prose import Writer, fr_date
+from widgets.corpus.prose import Writer, de, fr_date
 from widgets.corpus.residents import Resident
 
 
@@ -95,7 +95,7 @@ def street_light(c: Case) -> list[str]:
                 f"Vous nous avez informés que le lampadaire situé face au {c.resident.number} "
                 f"{c.resident.street} reste éteint depuis plusieurs jours, alors que "
                 "l'éclairage de la rue fonctionne normalement.",
-                f"Vous signalez qu'un point lumineux du {c.resident.street} clignote en "
+                f"Vous signalez qu'un point lumineux {de(c.resident.street_the)} clignote en "
                 "permanence, ce qui gêne les riverains le soir et laisse penser à une panne.",
             ),
         ),
@@ -129,11 +129,11 @@ def dog_mess(c: Case) -> list[str]:
         c.pick(
             "dog-1",
             (
-                f"Vous déplorez la présence répétée de déjections canines sur le trottoir du "
-                f"{c.resident.street} et aux abords de l'aire de jeux, où jouent de jeunes "
+                f"Vous déplorez la présence répétée de déjections canines sur le trottoir "
+                f"{de(c.resident.street_the)} et aux abords de l'aire de jeux, où jouent de jeunes "
                 "enfants.",
                 "Vous nous faites part de votre exaspération face aux déjections canines qui "
-                f"souillent les trottoirs du {c.resident.street}, en particulier le matin.",
+                f"souillent les trottoirs {de(c.resident.street_the)}, en particulier le matin.",
             ),
         ),
         c.pick(
@@ -250,8 +250,9 @@ def parking(c: Case) -> list[str]:
                 f"Vous signalez qu'un véhicule stationne depuis plus de trois semaines devant "
                 f"votre domicile, {c.resident.street}, sans jamais être déplacé, et qu'il "
                 "semble abandonné.",
-                f"Vous vous plaignez du stationnement régulier de véhicules sur le trottoir du "
-                f"{c.resident.street}, qui contraint les piétons à descendre sur la chaussée.",
+                f"Vous vous plaignez du stationnement régulier de véhicules sur le trottoir "
+                f"{de(c.resident.street_the)}, qui contraint les piétons à descendre sur la "
+                "chaussée.",
             ),
         ),
         c.pick(
@@ -718,7 +719,7 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "Réponse à un signalement de panne d'éclairage public",
-        "un lampadaire en panne",
+        "la panne d'un lampadaire",
         "techniques",
         street_light,
         leads=(
@@ -738,7 +739,7 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "Réponse à un signalement de dépôt sauvage",
-        "un dépôt sauvage de déchets",
+        "le signalement d'un dépôt sauvage",
         "environnement",
         fly_tipping,
         leads=(
@@ -759,7 +760,7 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "Réponse à une plainte pour stationnement gênant",
-        "des problèmes de stationnement",
+        "les difficultés de stationnement dans votre rue",
         "police",
         parking,
         leads=(
@@ -840,7 +841,7 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "Réponse à une plainte pour bruit de travaux le dimanche",
-        "des bruits de voisinage",
+        "les bruits de voisinage",
         "police",
         weekend_noise,
         leads=(

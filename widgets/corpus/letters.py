@@ -118,7 +118,7 @@ SERVICES = {
 CHANNELS = (
     ("courrier", "votre courrier"),
     ("courriel", "votre courriel"),
-    ("formulaire", "votre message envoyé par le formulaire de contact du site de la commune"),
+    ("formulaire", "votre message en ligne"),
     ("appel", ""),
     ("visite", ""),
 )

@@ -84,9 +84,24 @@ class Resident:
         return f"{self.number} {self.street}"
 
     @property
+    def street_the(self) -> str:
+        """The street with its article: « la rue des Tanneurs », « le chemin des Vignes »."""
+        return the_street(self.street)
+
+    @property
     def block(self) -> str:
         """The recipient block of a letter."""
         return f"{self.civility} {self.first} {self.last}\n{self.address}\nClairval-sur-Ondine"
+
+
+_MASCULINE = ("chemin", "quai")
+
+
+def the_street(street: str) -> str:
+    first = street.split()[0].lower()
+    if first[0] in "aeéiou":
+        return "l'" + street
+    return ("le " if first in _MASCULINE else "la ") + street
 
 
 def _ascii(text: str) -> str:
