@@ -300,8 +300,9 @@ def compte_administratif(c: Context, year: int) -> Draft:
     )
     summary = (
         f"{presenter(finance, with_role=False)} présente les résultats de l'exercice {year} : "
-        f"résultat cumulé de fonctionnement de {euros(op_total)}, solde cumulé d'investissement "
-        f"de {euros(inv_total)} avant restes à réaliser. Mme la Maire quitte la salle pour le "
+        f"résultat cumulé de fonctionnement de {euros(op_total)}, "
+        f"{'excédent' if inv_total >= 0 else 'déficit'} cumulé d'investissement de "
+        f"{euros(abs(inv_total))} avant restes à réaliser. Mme la Maire quitte la salle pour le "
         "vote."
     )
     return Draft(f"Approbation du compte administratif {year}", body, vote, summary)
