@@ -9,9 +9,9 @@ from importlib.resources import files
 import pytest
 
 from widgets.corpus import KINDS, load_documents, load_text
-from widgets.corpus.facts import MEMBERS, SESSION_BY_DATE
+from widgets.corpus.facts import MEMBERS, SESSION_BY_DATE, SESSIONS
 from widgets.corpus.generate import build, size_table_from_files
-from widgets.corpus.prose import MONTH_NAMES
+from widgets.corpus.prose import MONTH_NAMES, a, de, euros, fr_date, number_in_words
 from widgets.corpus.stats import duplicate_share, word_count
 
 MIN_WORDS = 50_000
@@ -20,8 +20,8 @@ MAX_DUPLICATE_SHARE = 0.05
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # French phone numbers, written with or without spaces, dots or dashes between pairs.
 PHONE = re.compile(r"(?<!\d)(?:\+33 ?|0)[1-9](?:[ .-]?\d{2}){4}(?!\d)")
-# Ranges set aside for fiction: 01 99 00 xx xx (and its equivalents in other regions).
-FICTIONAL_PHONE = re.compile(r"^0(?:1 ?99 ?00|2 ?61 ?91|3 ?53 ?01|4 ?65 ?71|5 ?36 ?49)")
+# The range 01 99 00 xx xx is set aside for fiction; the corpus uses no other.
+FICTIONAL_PHONE = re.compile(r"^01 ?99 ?00")
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +120,26 @@ def test_council_members_who_speak_attend_the_session():
             pattern = re.escape(m.formal) + r"(?:, [^.;]{0,80}?,)? " + SPEAKING
             if re.search(pattern, d.text):
                 assert m.last not in session.missing, f"{m.formal} absent : {d.title}"
+
+
+def test_every_session_has_its_minutes():
+    titles = {d.title for d in load_documents("comptes-rendus")}
+    for session in SESSIONS:
+        assert f"Compte rendu de la séance du conseil municipal du {fr_date(session.day)}" in titles
+
+
+def test_loaded_text_has_no_layout_marks():
+    text = load_text()
+    assert "%%%" not in text
+    assert not any(line.startswith(("# ", "> ")) for line in text.splitlines())
+
+
+def test_french_helpers():
+    assert euros("612481.37") == "612 481,37 €"
+    assert euros(4_286_000) == "4 286 000 €"
+    assert de("le chemin des Vignes") == "du chemin des Vignes"
+    assert de("un banc") == "d'un banc"
+    assert de("la panne") == "de la panne"
+    assert a("les écoles") == "aux écoles"
+    assert number_in_words(2026) == "deux mille vingt-six"
+    assert number_in_words(21) == "vingt et un"

@@ -38,7 +38,7 @@ def parse_documents(kind: str, raw: str) -> list[Document]:
             continue
         header, _, body = block.partition("\n")
         if not header.startswith("# "):
-            raise ValueError(f"document without a header line in {kind}: {header[:60]!r}")
+            raise ValueError(f"Document sans ligne de titre « # … » dans {kind} : {header[:60]!r}")
         documents.append(Document(kind=kind, title=header[2:].strip(), text=body.strip("\n")))
     return documents
 
@@ -52,7 +52,7 @@ def _read(kind: str) -> tuple[Document, ...]:
 def load_documents(kind: str | None = None) -> list[Document]:
     """Documents of one kind (for example ``"deliberations"``), or of every kind if None."""
     if kind is not None and kind not in KINDS:
-        raise ValueError(f"unknown corpus kind {kind!r}; expected one of {', '.join(KINDS)}")
+        raise ValueError(f"Type de texte inconnu : {kind!r}. Types possibles : {', '.join(KINDS)}.")
     kinds = KINDS if kind is None else (kind,)
     return [document for name in kinds for document in _read(name)]
 
