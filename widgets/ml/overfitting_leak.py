@@ -80,8 +80,9 @@ class LeakResult:
                 "des colonnes cochées contient sans doute déjà la réponse."
             )
         return (
-            "Résultat plausible : le modèle se trompe, mais chaque colonne cochée est "
-            "connue avant de relever le compteur."
+            "Erreur d'un ordre de grandeur plausible. Cela ne prouve pas que chaque colonne "
+            "cochée soit honnête : pour chacune, demandez-vous si on la connaît avant de "
+            "relever le compteur."
         )
 
 
