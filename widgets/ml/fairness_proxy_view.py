@@ -6,7 +6,6 @@ import ipywidgets as ipw
 import numpy as np
 
 from widgets.datasets import control
-from widgets.ml.fairness_figure import BlitFigure
 from widgets.ml.fairness_html import (
     percent,
     proxies_summary,
@@ -16,7 +15,7 @@ from widgets.ml.fairness_html import (
 )
 from widgets.ml.fairness_proxies import ProxyStudy
 from widgets.ml.fairness_view import SHORT_NAMES, START_THRESHOLD, threshold_slider
-from widgets.plotting import OKABE_ITO
+from widgets.plotting import OKABE_ITO, LiveFigure
 
 BAR_WIDTH = 0.36
 
@@ -27,7 +26,7 @@ class ProxyDemo(ipw.VBox):
     def __init__(self, proxies: ProxyStudy, start: float = START_THRESHOLD) -> None:
         self.proxies = proxies
         self.slider = threshold_slider(start)
-        self.figure = BlitFigure(
+        self.figure = LiveFigure(
             "Pour chaque version du modèle, la part des foyers honnêtes de chaque groupe qui "
             "seraient contrôlés au seuil choisi ; au-dessus, le rapport entre les deux groupes.",
             width=7.6,

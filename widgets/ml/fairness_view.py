@@ -14,7 +14,6 @@ from matplotlib.patches import Rectangle
 from widgets.datasets import control
 from widgets.formatting import format_number
 from widgets.ml.fairness import GROUP_NAMES, Confusion, ScoreTable
-from widgets.ml.fairness_figure import BlitFigure
 from widgets.ml.fairness_html import (
     count,
     disparity_html,
@@ -23,7 +22,7 @@ from widgets.ml.fairness_html import (
     report_table,
     summary_html,
 )
-from widgets.plotting import LINE_STYLES, OKABE_ITO
+from widgets.plotting import LINE_STYLES, OKABE_ITO, LiveFigure
 
 START_THRESHOLD = 0.5
 CORRECT_COLOUR = "#cfe3f2"  # light tint of the Okabe-Ito blue
@@ -61,7 +60,7 @@ class ThresholdExplorer(ipw.VBox):
     def __init__(self, table: ScoreTable, start: float = START_THRESHOLD) -> None:
         self.table = table
         self.slider = threshold_slider(start)
-        self.figure = BlitFigure(
+        self.figure = LiveFigure(
             "Chaque carré compte des foyers : en ligne, ce que le contrôle trouverait ; "
             "en colonne, la décision prise avec le score. Les cases hachurées sont les erreurs.",
             width=9.6,
@@ -133,7 +132,7 @@ class ScoreDistributions(ipw.VBox):
     def __init__(self, table: ScoreTable, start: float = START_THRESHOLD) -> None:
         self.table = table
         self.slider = threshold_slider(start)
-        self.figure = BlitFigure(
+        self.figure = LiveFigure(
             "Répartition des scores de chaque groupe, en haut pour les foyers honnêtes, "
             "en bas pour les foyers avec une fraude constatée ; la zone grisée, à droite du "
             "trait vertical (le seuil), contient les foyers contrôlés.",
