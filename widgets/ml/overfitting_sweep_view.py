@@ -2,8 +2,8 @@
 
 Everything is fitted once (see `overfitting_sweep`); moving the slider only
 moves a vertical line and two highlighted points, swaps the data of the
-fitted curve and its title, and rewrites the text under the figure. Only
-those artists are redrawn (see `overfitting_figure`).
+fitted curve, and rewrites the text under the figure. Only
+those artists are redrawn (see `widgets.plotting`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import numpy as np
 
 from widgets.errors import AtelierError
 from widgets.formatting import format_number
-from widgets.ml.overfitting_figure import BlittedFigure
 from widgets.ml.overfitting_sweep import (
     MAX_DEGREE,
     MIN_DEGREE,
@@ -21,7 +20,7 @@ from widgets.ml.overfitting_sweep import (
     complexity_sweep,
     read_degree,
 )
-from widgets.plotting import OKABE_ITO
+from widgets.plotting import OKABE_ITO, LiveFigure
 
 THOUSAND = 1000.0
 CAPTION = (
@@ -86,7 +85,7 @@ class ComplexitySlider:
             style={"description_width": "initial"},
             layout=ipw.Layout(width="460px"),
         )
-        self.figure = BlittedFigure(CAPTION, width=10.0, height=3.8, dpi=80, ncols=2)
+        self.figure = LiveFigure(CAPTION, width=10.0, height=3.8, dpi=80, ncols=2)
         self.summary = ipw.HTML()
         self._draw_static()
         self.show(start_degree)
