@@ -2,7 +2,7 @@
 
 The figure is drawn once; choosing a service moves two frames (its row, solid;
 its column, dashed) and writes its names in bold over the axis labels. Only
-those four artists are redrawn (see `requests_blit`): the 81 numbers stay
+those four artists are redrawn (see `widgets.plotting`): the 81 numbers stay
 as pixels.
 Beside it, the precision and recall of every service, and two sentences
 reading the chosen service's row and column.
@@ -14,7 +14,6 @@ import ipywidgets as ipw
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from widgets.ml.requests_blit import BlittedFigure
 from widgets.ml.requests_engine import Evaluation, TrainedModel
 from widgets.ml.requests_html import scores_table, service_sentence
 from widgets.plotting import OKABE_ITO, LiveFigure
@@ -38,9 +37,7 @@ class ConfusionMatrixView:
             height=6.2,
         )
         self._draw()
-        self.blitted = BlittedFigure(
-            self.figure, [self.row_frame, self.column_frame, self.row_name, self.column_name]
-        )
+        self.figure.animate(self.row_frame, self.column_frame, self.row_name, self.column_name)
         self.menu = ipw.Dropdown(
             options=[NO_SERVICE, *evaluation.services],
             value=NO_SERVICE,
@@ -129,7 +126,7 @@ class ConfusionMatrixView:
         ax = self.figure.ax
         self._move_name(self.row_name, ax.get_yticklabels()[index], chosen)
         self._move_name(self.column_name, ax.get_xticklabels()[index], chosen)
-        self.blitted.refresh()
+        self.figure.refresh()
         if chosen:
             self.sentence.value = (
                 service_sentence(self.evaluation, service)

@@ -3,7 +3,7 @@
 The probability chart is drawn once with one bar per service; each message
 only changes the bars' lengths, the written percentages and which bar is
 hatched (the chosen service). Only the bars and their texts are redrawn
-(see `requests_blit`).
+(see `widgets.plotting`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from html import escape
 import ipywidgets as ipw
 
 from widgets.formatting import NARROW_NBSP, format_number
-from widgets.ml.requests_blit import BlittedFigure
 from widgets.ml.requests_engine import Prediction, TrainedModel, predict_message
 from widgets.ml.requests_html import (
     highlighted_message,
@@ -50,7 +49,7 @@ class ProbabilityChart:
         ax.set_xlabel("Probabilité (%)")
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        self.blitted = BlittedFigure(self.figure, [*self.bars, *self.labels])
+        self.figure.animate(*self.bars, *self.labels)
 
     def show(self, prediction: Prediction) -> None:
         shares = dict(prediction.probabilities)
@@ -68,7 +67,7 @@ class ProbabilityChart:
             text.set_text(written + ("  ◀ choisi" if chosen else ""))
             text.set_x(value + 1.5)
             text.set_fontweight("bold" if chosen else "normal")
-        self.blitted.refresh()
+        self.figure.refresh()
 
 
 def verdict_html(prediction: Prediction) -> str:
