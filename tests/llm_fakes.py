@@ -29,7 +29,7 @@ from widgets.llm import connector
 from widgets.llm.config import Limits
 from widgets.llm.server import SERVED_MODEL, ClassroomServer, make_server
 
-FAKE_KEY = "sk-test-ne-doit-jamais-fuiter-123456"
+FAKE_KEY = "cle-de-test-ne-doit-jamais-fuiter-123456"
 FAST_LIMITS = Limits(
     connect_timeout_s=1.0,
     read_timeout_s=1.0,

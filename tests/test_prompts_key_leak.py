@@ -34,7 +34,7 @@ from nbformat.v4 import new_code_cell
 
 from conftest import solution_path
 
-KEY = "sk-test-ne-doit-jamais-fuiter-123456"
+KEY = "cle-de-test-ne-doit-jamais-fuiter-123456"
 MODULE = "03-prompts"
 REFUSE = "ECHEC-401"
 CRASH = "ECHEC-500"
