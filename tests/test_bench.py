@@ -44,3 +44,14 @@ def test_kernels_get_the_thread_settings_of_binder_start():
     start = (ROOT / "binder" / "start").read_text(encoding="utf-8")
     exports = dict(re.findall(r"^export (\w+)=(\S+)$", start, flags=re.MULTILINE))
     assert exports == BINDER_THREAD_ENV
+
+
+def test_latency_rows_give_median_and_nearest_rank_p95():
+    from curriculum.benchmarks.latency import BUDGET_MS, latency_rows, percentile
+
+    samples = [float(value) for value in range(1, 101)]
+    assert percentile(samples, 0.95) == 95.0
+    median, p95 = latency_rows("x", "Essai", samples, "frappes")
+    assert (median.value, p95.value) == (50.5, 95.0)
+    assert median.budget == p95.budget == BUDGET_MS
+    assert "sur 100 frappes" in p95.note

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import statistics
+import subprocess
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,3 +116,23 @@ def timing_row(
         note=f"{spread} ; {note}" if note else spread,
         samples=tuple(samples),
     )
+
+
+def seconds_in_fresh_interpreter(code: str, context: BenchContext) -> float:
+    """Run `code` in a new interpreter started in the course root; it prints seconds last.
+
+    Timing inside the subprocess leaves the interpreter's own start-up out.
+    Raises RuntimeError, with the interpreter's last error line, if the code fails.
+    """
+    completed = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=context.root,
+        env=context.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        lines = completed.stderr.strip().splitlines()
+        raise RuntimeError(lines[-1] if lines else f"code de sortie {completed.returncode}")
+    return float(completed.stdout.strip().splitlines()[-1])

@@ -10,16 +10,15 @@ the artists in place, re-renders the PNG and rewrites the HTML.
 
 from __future__ import annotations
 
-import math
 import statistics
 import time
 from collections.abc import Callable
 
 from curriculum.benchmarks.core import BenchContext, Row, timing_row
+from curriculum.benchmarks.latency import latency_rows, percentile
 
 MODULE = "10-scores-et-equite"
 MOVES = 100
-BUDGET_MS = 30.0
 
 
 def slider_positions(count: int = MOVES) -> list[float]:
@@ -27,13 +26,6 @@ def slider_positions(count: int = MOVES) -> list[float]:
     up = [round(0.20 + 0.01 * step, 2) for step in range(61)]
     down = [round(0.79 - 0.01 * step, 2) for step in range(61)]
     return (up + down)[:count]
-
-
-def percentile(samples: list[float], fraction: float) -> float:
-    """Nearest-rank percentile (p95 of 100 samples is the 95th smallest)."""
-    ordered = sorted(samples)
-    rank = max(1, min(len(ordered), math.ceil(fraction * len(ordered))))
-    return ordered[rank - 1]
 
 
 def move_times_ms(move: Callable[[float], None]) -> tuple[list[float], list[float]]:
@@ -47,18 +39,15 @@ def move_times_ms(move: Callable[[float], None]) -> tuple[list[float], list[floa
     return wall, cpu
 
 
-def latency_rows(key: str, name: str, slider) -> list[Row]:
+def slider_rows(key: str, name: str, slider) -> list[Row]:
+    """Wall-clock latency rows, with processor time in the note (the machine may be busy)."""
     slider.value = 0.5
     wall, cpu = move_times_ms(lambda value: setattr(slider, "value", value))
-    median, p95 = statistics.median(wall), percentile(wall, 0.95)
     note = (
-        f"sur {len(wall)} mouvements ; max {max(wall):.1f} ms ; temps processeur : "
-        f"médiane {statistics.median(cpu):.1f} ms, 95e centile {percentile(cpu, 0.95):.1f} ms"
+        f"temps processeur : médiane {statistics.median(cpu):.1f} ms, "
+        f"95e centile {percentile(cpu, 0.95):.1f} ms"
     ).replace(".", ",")
-    return [
-        Row(f"{key}:median", f"{name}, médiane", median, "ms", BUDGET_MS, note, tuple(wall)),
-        Row(f"{key}:p95", f"{name}, 95e centile", p95, "ms", BUDGET_MS, note),
-    ]
+    return latency_rows(key, name, wall, "mouvements", note)
 
 
 def training_rows(context: BenchContext) -> list[Row]:
@@ -111,5 +100,5 @@ def measure_fairness(context: BenchContext) -> list[Row]:
         ("proxies", "Avec ou sans la nationalité (module 10)", ProxyDemo(default_proxy_study())),
     )
     for key, name, view in widgets:
-        rows += latency_rows(f"fairness:{key}", f"{name}, à chaque mouvement du seuil", view.slider)
+        rows += slider_rows(f"fairness:{key}", f"{name}, à chaque mouvement du seuil", view.slider)
     return rows

@@ -7,31 +7,21 @@ left out: what remains is what a notebook's first cell waits for.
 from __future__ import annotations
 
 import pkgutil
-import subprocess
-import sys
 
-from curriculum.benchmarks.core import IMPORT_SECONDS, BenchContext, Row, timing_row
+from curriculum.benchmarks.core import (
+    IMPORT_SECONDS,
+    BenchContext,
+    Row,
+    seconds_in_fresh_interpreter,
+    timing_row,
+)
 
 TIMER = "import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
 
 
 def import_seconds(module: str, context: BenchContext) -> float:
-    """Seconds to import `module` in a new interpreter started in the course root.
-
-    Raises RuntimeError, with the interpreter's last error line, if the import fails.
-    """
-    completed = subprocess.run(
-        [sys.executable, "-c", TIMER.format(module=module)],
-        cwd=context.root,
-        env=context.env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if completed.returncode != 0:
-        lines = completed.stderr.strip().splitlines()
-        raise RuntimeError(lines[-1] if lines else f"code de sortie {completed.returncode}")
-    return float(completed.stdout.strip().splitlines()[-1])
+    """Seconds to import `module` in a new interpreter started in the course root."""
+    return seconds_in_fresh_interpreter(TIMER.format(module=module), context)
 
 
 def import_row(module: str, context: BenchContext, budget: float | None, note: str) -> Row:

@@ -17,12 +17,10 @@ from __future__ import annotations
 
 import math
 import statistics
-import subprocess
-import sys
 import time
 
-from curriculum.benchmarks.core import BenchContext, Row, timing_row
-from curriculum.benchmarks.prompting import BUDGET_MS, percentile
+from curriculum.benchmarks.core import BenchContext, Row, seconds_in_fresh_interpreter, timing_row
+from curriculum.benchmarks.latency import latency_rows, times_ms
 
 MODULE = "02-ia-generative"
 TRAINING_SECONDS = 1.0
@@ -38,18 +36,7 @@ COLD_TRAINING = (
 
 
 def cold_training_seconds(context: BenchContext) -> float:
-    completed = subprocess.run(
-        [sys.executable, "-c", COLD_TRAINING],
-        cwd=context.root,
-        env=context.env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if completed.returncode != 0:
-        lines = completed.stderr.strip().splitlines()
-        raise RuntimeError(lines[-1] if lines else f"code de sortie {completed.returncode}")
-    return float(completed.stdout.strip().splitlines()[-1])
+    return seconds_in_fresh_interpreter(COLD_TRAINING, context)
 
 
 def training_row(context: BenchContext) -> Row:
@@ -85,27 +72,13 @@ def generation_row() -> Row:
     )
 
 
-def latency_rows(key: str, name: str, samples: list[float], what: str) -> list[Row]:
-    median, p95 = statistics.median(samples), percentile(samples, 0.95)
-    note = f"sur {len(samples)} {what} ; max {max(samples):.1f} ms".replace(".", ",")
-    return [
-        Row(f"{key}:median", f"{name}, médiane", median, "ms", BUDGET_MS, note, tuple(samples)),
-        Row(f"{key}:p95", f"{name}, 95e centile", p95, "ms", BUDGET_MS, note),
-    ]
-
-
 def slider_times_ms() -> list[float]:
     from widgets.llm.views.temperature import temperature_explorer
 
     view = temperature_explorer(PROMPT)
     slider = view.children[1].children[0]
     values = [round(0.05 * (1 + (7 * i) % 40), 2) for i in range(UPDATES)]
-    samples = []
-    for value in values:
-        begin = time.perf_counter()
-        slider.value = value
-        samples.append((time.perf_counter() - begin) * 1000)
-    return samples
+    return times_ms(lambda value=value: setattr(slider, "value", value) for value in values)
 
 
 def keystroke_times_ms() -> list[float]:
@@ -114,12 +87,9 @@ def keystroke_times_ms() -> list[float]:
     view = next_token_bars("")
     box = view.children[0]
     typed = (PROMPT + ", Vu le code général des collectivités territoriales, " * 3)[:UPDATES]
-    samples = []
-    for count in range(1, UPDATES + 1):
-        begin = time.perf_counter()
-        box.value = typed[:count]
-        samples.append((time.perf_counter() - begin) * 1000)
-    return samples
+    return times_ms(
+        lambda count=count: setattr(box, "value", typed[:count]) for count in range(1, UPDATES + 1)
+    )
 
 
 def perplexity_row() -> Row:

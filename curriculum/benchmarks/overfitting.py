@@ -10,49 +10,21 @@ artists in place, re-renders the PNG and rewrites the HTML.
 
 from __future__ import annotations
 
-import math
-import statistics
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from curriculum.benchmarks.core import BenchContext, Row, timing_row
+from curriculum.benchmarks.latency import latency_rows, times_ms
 from widgets.formatting import format_number
 
 MODULE = "09-predire"
 MOVES = 100
-BUDGET_MS = 30.0
 
 
 def degree_positions(count: int = MOVES) -> list[int]:
     """Degrees 0 up to 15 and back down, each different from the one before."""
     cycle = list(range(0, 16)) + list(range(14, 0, -1))
     return [cycle[step % len(cycle)] for step in range(count)]
-
-
-def percentile(samples: Sequence[float], fraction: float) -> float:
-    """Nearest-rank percentile (p95 of 100 samples is the 95th smallest)."""
-    ordered = sorted(samples)
-    rank = max(1, min(len(ordered), math.ceil(fraction * len(ordered))))
-    return ordered[rank - 1]
-
-
-def move_times_ms(moves: Sequence[Callable[[], None]]) -> list[float]:
-    times = []
-    for move in moves:
-        start = time.perf_counter()
-        move()
-        times.append((time.perf_counter() - start) * 1000)
-    return times
-
-
-def latency_rows(key: str, name: str, times: list[float], note: str = "") -> list[Row]:
-    median, p95 = statistics.median(times), percentile(times, 0.95)
-    detail = f"sur {len(times)} mouvements ; max {max(times):.1f} ms".replace(".", ",")
-    note = f"{detail} ; {note}" if note else detail
-    return [
-        Row(f"{key}:median", f"{name}, médiane", median, "ms", BUDGET_MS, note, tuple(times)),
-        Row(f"{key}:p95", f"{name}, 95e centile", p95, "ms", BUDGET_MS, note),
-    ]
 
 
 def precompute_rows(context: BenchContext) -> list[Row]:
@@ -119,7 +91,8 @@ def measure_overfitting(context: BenchContext) -> list[Row]:
     rows += latency_rows(
         "overfitting:slider",
         "Curseur de complexité (module 09), à chaque mouvement",
-        move_times_ms(moves),
+        times_ms(moves),
+        "mouvements",
     )
     trap = LeakTrap(LeakExperiment(load_buildings()))  # a fresh experiment: nothing fitted yet
     boxes = [trap.boxes[column] for column in FEATURES]
@@ -131,7 +104,8 @@ def measure_overfitting(context: BenchContext) -> list[Row]:
     rows += latency_rows(
         "overfitting:leak-trap",
         "Piège de la fuite (module 09), à chaque case cochée ou décochée",
-        move_times_ms([toggle(step) for step in range(MOVES)]),
+        times_ms([toggle(step) for step in range(MOVES)]),
+        "mouvements",
         "modèle ajusté à la première visite de chaque combinaison de colonnes",
     )
     reader = ErrorReader(load_buildings(), 15_000.0)
@@ -139,7 +113,8 @@ def measure_overfitting(context: BenchContext) -> list[Row]:
     rows += latency_rows(
         "overfitting:reader",
         "Lecture de l'erreur (module 09), à chaque nombre tapé",
-        move_times_ms(values),
+        times_ms(values),
+        "mouvements",
     )
     return rows
 

@@ -11,44 +11,21 @@ one-block checker. A 1 MB paste is timed once, for information.
 
 from __future__ import annotations
 
-import math
-import statistics
 import time
 from collections.abc import Callable
 
 from curriculum.benchmarks.core import BenchContext, Row
+from curriculum.benchmarks.latency import latency_rows, times_ms
 
 MODULE = "03-prompts"
 UPDATES = 100
-BUDGET_MS = 30.0
 TYPED = "Ne citez aucun nom de personne, signalez ce qui manque et restez factuel. " * 2
-
-
-def percentile(samples: list[float], fraction: float) -> float:
-    """Nearest-rank percentile (p95 of 100 samples is the 95th smallest)."""
-    ordered = sorted(samples)
-    rank = max(1, min(len(ordered), math.ceil(fraction * len(ordered))))
-    return ordered[rank - 1]
 
 
 def keystroke_times_ms(set_value: Callable[[str], None], start: str) -> list[float]:
     """Milliseconds for each of `UPDATES` keystrokes appended to `start`."""
-    samples = []
-    for count in range(1, UPDATES + 1):
-        text = start + TYPED[:count]
-        begin = time.perf_counter()
-        set_value(text)
-        samples.append((time.perf_counter() - begin) * 1000)
-    return samples
-
-
-def latency_rows(key: str, name: str, samples: list[float]) -> list[Row]:
-    median, p95 = statistics.median(samples), percentile(samples, 0.95)
-    note = f"sur {len(samples)} frappes ; max {max(samples):.1f} ms".replace(".", ",")
-    return [
-        Row(f"{key}:median", f"{name}, médiane", median, "ms", BUDGET_MS, note, tuple(samples)),
-        Row(f"{key}:p95", f"{name}, 95e centile", p95, "ms", BUDGET_MS, note),
-    ]
+    texts = [start + TYPED[:count] for count in range(1, UPDATES + 1)]
+    return times_ms(lambda text=text: set_value(text) for text in texts)
 
 
 def measure_prompting(context: BenchContext) -> list[Row]:
@@ -67,6 +44,7 @@ def measure_prompting(context: BenchContext) -> list[Row]:
         "prompting:coach",
         "Coach de prompt (module 03), mise à jour à chaque frappe",
         keystroke_times_ms(lambda text: setattr(constraints, "value", text), constraints.value),
+        "frappes",
     )
 
     checker = FreePromptCheck()
@@ -75,6 +53,7 @@ def measure_prompting(context: BenchContext) -> list[Row]:
         "prompting:free-text",
         "Vérificateur d'un prompt d'un seul bloc (module 03), à chaque frappe",
         keystroke_times_ms(lambda text: setattr(checker.text, "value", text), block),
+        "frappes",
     )
 
     begin = time.perf_counter()

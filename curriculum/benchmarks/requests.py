@@ -10,43 +10,14 @@ moved 100 times, each time to another service.
 
 from __future__ import annotations
 
-import math
 import statistics
-import time
-from collections.abc import Callable, Sequence
 
 from curriculum.benchmarks.core import BenchContext, Row, timing_row
+from curriculum.benchmarks.latency import latency_rows, times_ms
 
 MODULE = "08-trier-les-demandes"
 UPDATES = 100
-BUDGET_MS = 30.0
 TRAINING_BUDGET_SECONDS = 2.0
-
-
-def percentile(samples: Sequence[float], fraction: float) -> float:
-    """Nearest-rank percentile (p95 of 100 samples is the 95th smallest)."""
-    ordered = sorted(samples)
-    rank = max(1, min(len(ordered), math.ceil(fraction * len(ordered))))
-    return ordered[rank - 1]
-
-
-def update_times_ms(update: Callable[[int], None], count: int = UPDATES) -> list[float]:
-    times = []
-    for step in range(count):
-        start = time.perf_counter()
-        update(step)
-        times.append((time.perf_counter() - start) * 1000)
-    return times
-
-
-def latency_rows(key: str, name: str, times: list[float], note: str = "") -> list[Row]:
-    median, p95 = statistics.median(times), percentile(times, 0.95)
-    spread = f"sur {len(times)} mises à jour ; max {max(times):.1f} ms".replace(".", ",")
-    note = f"{spread} ; {note}" if note else spread
-    return [
-        Row(f"{key}:median", f"{name}, médiane", median, "ms", BUDGET_MS, note, tuple(times)),
-        Row(f"{key}:p95", f"{name}, 95e centile", p95, "ms", BUDGET_MS, note),
-    ]
 
 
 def training_row(context: BenchContext) -> Row:
@@ -84,14 +55,17 @@ def try_message_rows() -> list[Row]:
     rows = latency_rows(
         "requests:try",
         "Essayez votre message (module 08), à chaque message trié",
-        update_times_ms(lambda step: type_and_sort(view, messages[step % len(messages)])),
+        times_ms(
+            lambda message=message: type_and_sort(view, message)
+            for message in (messages * 2)[:UPDATES]
+        ),
     )
     huge = "Le lampadaire de la rue Pasteur est éteint. " * 24_000
     rows.append(
         Row(
             "requests:try-1mb",
             "Essayez votre message (module 08), message de 1 Mo",
-            statistics.median(update_times_ms(lambda _: type_and_sort(view, huge), count=5)),
+            statistics.median(times_ms([lambda: type_and_sort(view, huge)] * 5)),
             "ms",
             None,
             "pour information : médiane sur 5 essais ; le modèle ne lit que les 5 000 premiers "
@@ -114,7 +88,7 @@ def matrix_rows() -> list[Row]:
     return latency_rows(
         "requests:matrix",
         "Matrice de confusion (module 08), à chaque service mis en évidence",
-        update_times_ms(choose),
+        times_ms(lambda step=step: choose(step) for step in range(UPDATES)),
     )
 
 
