@@ -7,8 +7,9 @@ from pathlib import Path
 
 from curriculum.course import RELEASE_DIR, SOURCE_DIR
 from curriculum.fact_boxes import FactBoxError, cited_ids, has_sources_section, is_current
-from curriculum.facts import STALE_AFTER_DAYS, FactsError, french_date, load_facts, registry_path
+from curriculum.facts import STALE_AFTER_DAYS, FactsError, load_facts, registry_path
 from curriculum.notebook_io import NotebookError, read_notebook
+from widgets.french import french_date
 
 
 def check_facts(course_root: Path) -> list[str]:

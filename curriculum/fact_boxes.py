@@ -21,7 +21,8 @@ import re
 
 from nbformat import NotebookNode
 
-from curriculum.facts import Fact, french_date
+from curriculum.facts import Fact
+from widgets.french import french_date
 
 FACT_BEGIN = re.compile(r"^<!-- fait:([a-z0-9-]+) -->$")
 FACT_END = "<!-- /fait -->"

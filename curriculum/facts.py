@@ -13,22 +13,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from widgets.french import french_date, month_year
+
 REGISTRY_NAME = "facts.toml"
 STALE_AFTER_DAYS = 365
-_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 _FIELDS = ("id", "statement", "source", "url", "source_date", "last_checked", "caveat")
 _REQUIRED = ("id", "statement", "source", "source_date", "last_checked")
 
@@ -52,21 +40,20 @@ class Fact:
     caveat: str = ""
 
     def source_date_text(self) -> str:
-        return french_date(self.source_date)
+        return partial_french_date(self.source_date)
 
     def is_stale(self, today: dt.date) -> bool:
         return (today - self.last_checked).days > STALE_AFTER_DAYS
 
 
-def french_date(value: str | dt.date) -> str:
+def partial_french_date(value: str | dt.date) -> str:
     """ "2024-06-13" -> "13 juin 2024"; "2022-10" -> "octobre 2022"; "2022" -> "2022"."""
     text = value.isoformat() if isinstance(value, dt.date) else value
     parts = [int(part) for part in text.split("-")]
     if len(parts) == 3:
-        day = "1er" if parts[2] == 1 else str(parts[2])
-        return f"{day} {_MONTHS[parts[1] - 1]} {parts[0]}"
+        return french_date(dt.date(*parts))
     if len(parts) == 2:
-        return f"{_MONTHS[parts[1] - 1]} {parts[0]}"
+        return month_year(dt.date(parts[0], parts[1], 1))
     return str(parts[0])
 
 
@@ -135,7 +122,7 @@ def _fact(entry: dict, where: str) -> tuple[Fact | None, str]:
     if isinstance(source_date, dt.date):
         source_date = source_date.isoformat()
     try:
-        french_date(str(source_date))
+        partial_french_date(str(source_date))
     except (ValueError, IndexError):
         return None, f"{where} : source_date doit s'écrire 2024-06-13, 2024-06 ou 2024."
     texts = ("id", "statement", "source")

@@ -14,7 +14,7 @@ from widgets.backup import engine as backup
 from widgets.backup.view import download_panel
 from widgets.canteen.engine import canteen_year, highest_price_within_budget
 from widgets.canteen.view import price_slider, summary_html
-from widgets.formatting import format_euros, format_number, format_size
+from widgets.french import format_euros, format_number, format_size
 
 
 def test_canteen_year_computes_meals_cost_and_margin() -> None:

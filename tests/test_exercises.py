@@ -9,9 +9,9 @@ import pytest
 from nbclient import NotebookClient
 
 from conftest import graded_modules, learner_path, lesson_for, module_ids, solution_path
-from widgets.formatting import format_number
+from widgets.french import format_number
 from widgets.selfcheck import Exercise, State
-from widgets.selfcheck.notebook import help_panel
+from widgets.selfcheck.views.exercise import help_panel
 
 
 def all_exercises() -> list[tuple[str, Exercise]]:

@@ -21,7 +21,7 @@ from widgets.llm.views.samples import samples_side_by_side
 from widgets.llm.views.temperature import NEW_TOKENS, temperature_explorer
 from widgets.llm.views.text import plot_safe, visible
 from widgets.llm.views.tokens import token_explorer
-from widgets.plotting import OKABE_ITO
+from widgets.viewkit.figure import OKABE_ITO
 
 FRENCH = re.compile(r"\b(le|la|les|des|du|de|un|une|votre|vous)\b", re.IGNORECASE)
 
@@ -161,7 +161,7 @@ def test_temperature_zero_puts_everything_on_the_first_token_and_draws_greedily(
     )
     slider.value = 0.0
     assert "À la température 0" in sentence.value
-    assert "reçoit 100,0\u00a0% des chances" in sentence.value
+    assert "reçoit 100,0\u202f% des chances" in sentence.value
     greedy = get_model().generate(box.value, NEW_TOKENS, 0.0, top_k=None, seed=12345)
     assert greedy.strip()[:20] in continuation.value.replace("&#x27;", "'")
     slider.value = 2.0

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from conftest import solution_path
 from widgets.datasets.buildings import LEAK, generate
 from widgets.errors import AtelierError
-from widgets.formatting import format_number
+from widgets.french import format_number
 from widgets.lessons import predire
 from widgets.ml.overfitting_data import load_buildings
 from widgets.ml.overfitting_leak import (

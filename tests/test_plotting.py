@@ -11,8 +11,8 @@ from matplotlib import rcParams
 from matplotlib.patches import Rectangle
 from PIL import Image
 
-from widgets.plotting import LiveFigure
-from widgets.png import encode_png
+from widgets.viewkit.figure import LiveFigure
+from widgets.viewkit.png import encode_png
 
 RED = (255, 0, 0)
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from conftest import solution_path
 from widgets.datasets.demandes.services import ESPACES_VERTS, PROPRETE, SERVICES
-from widgets.formatting import format_number
+from widgets.french import format_number
 from widgets.ml import requests_engine as engine
 from widgets.ml.requests_html import highlighted_message, predictions_table
 from widgets.ml.requests_matrix_view import NO_SERVICE, ConfusionMatrixView

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from curriculum.benchmarks.core import BenchContext, Row, timing_row
 from curriculum.benchmarks.latency import latency_rows, times_ms
-from widgets.formatting import format_number
+from widgets.french import format_number
 
 MODULE = "09-predire"
 MOVES = 100

@@ -10,7 +10,7 @@ from pathlib import Path
 import ipywidgets as ipw
 
 from widgets.backup.engine import Archive, ArchiveTooLarge, build_archive, find_course_folder
-from widgets.formatting import format_size
+from widgets.french import format_size
 
 
 def archive_html(archive: Archive, folder: Path) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.canteen.engine import CanteenYear, canteen_year
-from widgets.formatting import format_euros, format_number
+from widgets.french import format_euros, format_number
+from widgets.viewkit.controls import LABEL_STYLE
 
 
 def summary_html(year: CanteenYear) -> str:
@@ -36,7 +37,7 @@ def price_slider(start_price: float = 3.20) -> ipw.VBox:
         description="Prix d'un repas (€)",
         readout_format=".2f",
         continuous_update=True,
-        style={"description_width": "initial"},
+        style=LABEL_STYLE,
         layout=ipw.Layout(width="420px"),
     )
     summary = ipw.HTML(summary_html(canteen_year(slider.value)))

@@ -17,8 +17,8 @@ from widgets.llm.views.samples import samples_side_by_side
 from widgets.llm.views.temperature import temperature_explorer
 from widgets.llm.views.tokens import token_explorer
 from widgets.selfcheck import ComputedValue, MultipleChoice, NumberInRange, ReflectiveQuestion
-from widgets.selfcheck.notebook import NotebookExercise, reflection_panel
-from widgets.session import start
+from widgets.selfcheck.views.exercise import NotebookExercise, reflection_panel
+from widgets.viewkit.session import start
 
 EXERCISE_SENTENCE = "Les élus de Clairval-sur-Ondine votent le budget participatif."
 EXERCISE_VOCABULARY = 500

@@ -17,8 +17,8 @@ from widgets.ml.overfitting_sweep import complexity_sweep
 from widgets.ml.overfitting_sweep_view import complexity_slider
 from widgets.ml.overfitting_tables import data_preview, largest_errors_table
 from widgets.selfcheck import MultipleChoice, NumberInRange, ReflectiveQuestion
-from widgets.selfcheck.notebook import NotebookExercise, reflection_panel
-from widgets.session import start
+from widgets.selfcheck.views.exercise import NotebookExercise, reflection_panel
+from widgets.viewkit.session import start
 
 BEST_DEGREE = complexity_sweep().best_degree
 HONEST_ERROR = leak_experiment().honest.test_mae

@@ -10,10 +10,10 @@ from widgets.canteen.engine import (
     highest_price_within_budget,
 )
 from widgets.canteen.view import price_slider
-from widgets.formatting import format_euros
+from widgets.french import format_euros
 from widgets.selfcheck import ComputedValue, FreeText, MultipleChoice, NumberInRange, TextRule
-from widgets.selfcheck.notebook import NotebookExercise
-from widgets.session import start
+from widgets.selfcheck.views.exercise import NotebookExercise
+from widgets.viewkit.session import start
 
 ASTERISK = MultipleChoice(
     id="q1",

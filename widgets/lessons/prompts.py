@@ -19,8 +19,8 @@ from widgets.prompting.personal_data import KINDS
 from widgets.prompting.render import message_html
 from widgets.prompting.rules import MIN_WORDS
 from widgets.selfcheck import FreeText, MultipleChoice, ReflectiveQuestion, TextRule
-from widgets.selfcheck.notebook import NotebookExercise, reflection_panel
-from widgets.session import start
+from widgets.selfcheck.views.exercise import NotebookExercise, reflection_panel
+from widgets.viewkit.session import start
 
 _FORMAT = f"(?:{patterns.FORMAT_LENGTH})|(?:{patterns.FORMAT_STRUCTURE})"
 _GUARD = "|".join(

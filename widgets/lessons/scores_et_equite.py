@@ -19,8 +19,8 @@ from widgets.ml.fairness_proxy_view import ProxyDemo
 from widgets.ml.fairness_view import ScoreDistributions, ThresholdExplorer
 from widgets.selfcheck import MultipleChoice, ReflectiveQuestion
 from widgets.selfcheck.constraint import Condition, NumberMeetingConditions, within
-from widgets.selfcheck.notebook import NotebookExercise, reflection_panel
-from widgets.session import start
+from widgets.selfcheck.views.exercise import NotebookExercise, reflection_panel
+from widgets.viewkit.session import start
 
 MIN_RECALL_PERCENT = 60
 MAX_FALSE_ALARMS = 750

@@ -44,8 +44,8 @@ from widgets.selfcheck import (
     ReflectiveQuestion,
     TextRule,
 )
-from widgets.selfcheck.notebook import NotebookExercise, reflection_panel
-from widgets.session import start
+from widgets.selfcheck.views.exercise import NotebookExercise, reflection_panel
+from widgets.viewkit.session import start
 
 MODEL = trained_model()
 EVALUATION = MODEL.evaluation

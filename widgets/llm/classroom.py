@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from widgets.errors import AtelierError
 from widgets.llm.corpus import course_documents
 from widgets.llm.ngram import DEFAULT_ORDER, KneserNeyModel
 from widgets.llm.sampling import SamplingError, check_temperature, check_top_k, draw
@@ -41,12 +42,8 @@ MAX_NEW_TOKENS = 5000
 START_OF_TEXT = "<début du texte>"
 
 
-class PromptError(TypeError):
-    """The prompt is not text; the message is in French."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class PromptError(AtelierError, TypeError):
+    """The prompt is not text. The French message is what the learner sees."""
 
 
 @dataclass(frozen=True)

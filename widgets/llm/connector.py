@@ -19,7 +19,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from widgets.formatting import format_number
+from widgets.french import format_number
 from widgets.llm.backends import (
     Backend,
     ClassroomBackend,

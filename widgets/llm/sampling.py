@@ -12,17 +12,15 @@ import math
 
 import numpy as np
 
+from widgets.errors import AtelierError
+
 MAX_TEMPERATURE = 5.0
 GREEDY_BELOW = 1e-3
 """Temperatures below this are treated as 0: always the most likely token."""
 
 
-class SamplingError(ValueError):
-    """A sampling setting is out of range; the message is in French."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class SamplingError(AtelierError, ValueError):
+    """A sampling setting is out of range. The French message is what the learner sees."""
 
 
 def check_temperature(temperature: object) -> float:

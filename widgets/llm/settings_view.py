@@ -15,8 +15,7 @@ from traitlets import Unicode
 
 from widgets.errors import AtelierError
 from widgets.llm.connector import Settings, check_connection, get_settings
-
-STYLE = {"description_width": "initial"}
+from widgets.viewkit.controls import LABEL_STYLE as STYLE
 
 
 def _wide() -> ipw.Layout:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from widgets.errors import AtelierError
 from widgets.llm.corpus import course_documents
 
 DEFAULT_VOCAB_SIZE = 2000
@@ -38,12 +39,8 @@ FRENCH_PIECES = (
 )
 
 
-class TokenizerError(ValueError):
-    """The tokenizer cannot be built as asked; the message is in French."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class TokenizerError(AtelierError, ValueError):
+    """The tokenizer cannot be built as asked. The French message is what the learner sees."""
 
 
 @dataclass(frozen=True)

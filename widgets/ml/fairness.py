@@ -29,7 +29,7 @@ from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 from widgets.datasets import control
 from widgets.errors import AtelierError
-from widgets.formatting import format_number
+from widgets.french import format_number
 
 SPLIT_SEED = 1
 TEST_SHARE = 0.4

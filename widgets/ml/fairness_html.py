@@ -11,7 +11,7 @@ from html import escape
 import numpy as np
 
 from widgets.datasets import control
-from widgets.formatting import NARROW_NBSP, format_number
+from widgets.french import NARROW_NBSP, format_number
 from widgets.ml.fairness import (
     GROUP_NAMES,
     REFERENCE_GROUP,

@@ -15,7 +15,7 @@ from widgets.ml.fairness_html import (
 )
 from widgets.ml.fairness_proxies import ProxyStudy
 from widgets.ml.fairness_view import SHORT_NAMES, START_THRESHOLD, threshold_slider
-from widgets.plotting import OKABE_ITO, LiveFigure
+from widgets.viewkit.figure import OKABE_ITO, LiveFigure
 
 BAR_WIDTH = 0.36
 

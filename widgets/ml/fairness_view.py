@@ -12,7 +12,7 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 from widgets.datasets import control
-from widgets.formatting import format_number
+from widgets.french import format_number
 from widgets.ml.fairness import GROUP_NAMES, Confusion, ScoreTable
 from widgets.ml.fairness_html import (
     count,
@@ -22,7 +22,7 @@ from widgets.ml.fairness_html import (
     report_table,
     summary_html,
 )
-from widgets.plotting import LINE_STYLES, OKABE_ITO, LiveFigure
+from widgets.viewkit.figure import LINE_STYLES, OKABE_ITO, LiveFigure
 
 START_THRESHOLD = 0.5
 CORRECT_COLOUR = "#cfe3f2"  # light tint of the Okabe-Ito blue

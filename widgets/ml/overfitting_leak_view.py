@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.errors import AtelierError
-from widgets.formatting import format_number
+from widgets.french import format_number
 from widgets.ml.overfitting_leak import FEATURES, LeakExperiment, LeakResult, leak_experiment
 
 BAR_COLOURS = {True: "#D55E00", False: "#0072B2"}  # Okabe-Ito vermilion (suspect), blue

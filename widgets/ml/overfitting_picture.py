@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.formatting import format_number
+from widgets.french import format_number
 from widgets.ml.overfitting_sweep import OVERFIT_EXAMPLE, ComplexitySweep, complexity_sweep
-from widgets.plotting import OKABE_ITO, LiveFigure
+from widgets.viewkit.figure import OKABE_ITO, LiveFigure
 
 THOUSAND = 1000.0
 CAPTION = (

@@ -14,7 +14,7 @@ import numbers
 from dataclasses import dataclass
 
 from widgets.errors import AtelierError
-from widgets.formatting import format_euros, format_number
+from widgets.french import format_euros, format_number
 from widgets.ml.overfitting_data import BuildingTable
 
 MAX_ERROR_KWH = 1e9  # far beyond the yearly use of any building of the data set

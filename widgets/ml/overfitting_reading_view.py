@@ -7,7 +7,7 @@ from html import escape
 import ipywidgets as ipw
 
 from widgets.errors import AtelierError
-from widgets.formatting import format_number
+from widgets.french import format_number
 from widgets.ml.overfitting_data import BuildingTable, load_buildings
 from widgets.ml.overfitting_reading import PLURALS, read_error, reading_for_every_type
 

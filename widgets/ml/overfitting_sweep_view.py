@@ -3,7 +3,7 @@
 Everything is fitted once (see `overfitting_sweep`); moving the slider only
 moves a vertical line and two highlighted points, swaps the data of the
 fitted curve, and rewrites the text under the figure. Only
-those artists are redrawn (see `widgets.plotting`).
+those artists are redrawn (see `widgets.viewkit.figure`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import ipywidgets as ipw
 import numpy as np
 
 from widgets.errors import AtelierError
-from widgets.formatting import format_number
+from widgets.french import format_number
 from widgets.ml.overfitting_sweep import (
     MAX_DEGREE,
     MIN_DEGREE,
@@ -20,7 +20,7 @@ from widgets.ml.overfitting_sweep import (
     complexity_sweep,
     read_degree,
 )
-from widgets.plotting import OKABE_ITO, LiveFigure
+from widgets.viewkit.figure import OKABE_ITO, LiveFigure
 
 THOUSAND = 1000.0
 CAPTION = (

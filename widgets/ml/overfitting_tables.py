@@ -7,7 +7,7 @@ from html import escape
 import ipywidgets as ipw
 
 from widgets.datasets.buildings import COLUMNS
-from widgets.formatting import format_number
+from widgets.french import format_number
 from widgets.ml.overfitting_data import BuildingTable, load_buildings
 from widgets.ml.overfitting_leak import BuildingError, leak_experiment
 

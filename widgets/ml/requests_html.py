@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from widgets.formatting import NARROW_NBSP, format_number
+from widgets.french import NARROW_NBSP, format_number
 from widgets.ml.requests_engine import (
     Evaluation,
     Prediction,

@@ -2,7 +2,7 @@
 
 The figure is drawn once; choosing a service moves two frames (its row, solid;
 its column, dashed) and writes its names in bold over the axis labels. Only
-those four artists are redrawn (see `widgets.plotting`): the 81 numbers stay
+those four artists are redrawn (see `widgets.viewkit.figure`): the 81 numbers stay
 as pixels.
 Beside it, the precision and recall of every service, and two sentences
 reading the chosen service's row and column.
@@ -16,7 +16,7 @@ from matplotlib.text import Text
 
 from widgets.ml.requests_engine import Evaluation, TrainedModel
 from widgets.ml.requests_html import scores_table, service_sentence
-from widgets.plotting import OKABE_ITO, LiveFigure
+from widgets.viewkit.figure import OKABE_ITO, LiveFigure
 
 NO_SERVICE = "(aucun)"
 _FRAME_COLOUR = OKABE_ITO[1]

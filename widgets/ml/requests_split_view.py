@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.formatting import NARROW_NBSP, format_number
+from widgets.french import NARROW_NBSP, format_number
 from widgets.ml.requests_engine import SplitSummary, TrainedModel
 from widgets.ml.requests_html import split_table
-from widgets.plotting import OKABE_ITO, LiveFigure
+from widgets.viewkit.figure import OKABE_ITO, LiveFigure
 
 
 def _label(name: str, count: int, total: int) -> str:

@@ -3,7 +3,7 @@
 The probability chart is drawn once with one bar per service; each message
 only changes the bars' lengths, the written percentages and which bar is
 hatched (the chosen service). Only the bars and their texts are redrawn
-(see `widgets.plotting`).
+(see `widgets.viewkit.figure`).
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ from html import escape
 
 import ipywidgets as ipw
 
-from widgets.formatting import NARROW_NBSP, format_number
+from widgets.french import NARROW_NBSP, format_number
 from widgets.ml.requests_engine import Prediction, TrainedModel, predict_message
 from widgets.ml.requests_html import (
     highlighted_message,
     unknown_words_line,
     words_table,
 )
-from widgets.plotting import OKABE_ITO, LiveFigure
+from widgets.viewkit.figure import OKABE_ITO, LiveFigure
 
 EXAMPLE_MESSAGE = "Bonjour, le lampadaire devant le 12 rue Pasteur clignote depuis une semaine."
 _PLAIN, _CHOSEN = OKABE_ITO[0], OKABE_ITO[1]

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.formatting import format_number
+from widgets.french import format_number
 from widgets.prompting.checklist import check_fields
 from widgets.prompting.fields import FIELD_SPECS, MAX_FIELD_CHARS, PromptFields, assemble
 from widgets.prompting.render import checklist_html, escape_text, message_html, prompt_html
+from widgets.viewkit.controls import LABEL_STYLE as STYLE
 
-STYLE = {"description_width": "initial"}
 _UNEXPECTED = (
     "Le coach n'a pas pu analyser ce texte. Vérifiez-le, ou videz le champ modifié en dernier."
 )

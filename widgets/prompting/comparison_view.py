@@ -16,7 +16,7 @@ from typing import Any
 import ipywidgets as ipw
 
 from widgets.errors import AtelierError
-from widgets.formatting import format_number
+from widgets.french import format_number
 from widgets.prompting.checklist import assess_prompt
 from widgets.prompting.coach_view import STYLE
 from widgets.prompting.fields import MAX_FIELD_CHARS, assemble

@@ -12,16 +12,14 @@ import numbers
 import re
 import unicodedata
 
+from widgets.errors import AtelierError
+
 MAX_SHORT_ANSWER = 200
 MAX_TEXT_ANSWER = 20_000
 
 
-class AnswerFormatError(ValueError):
-    """The answer cannot be read; `message` says why, in French."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class AnswerFormatError(AtelierError, ValueError):
+    """The answer cannot be read; its French message, shown to the learner, says why."""
 
 
 def describe_type(value: object) -> str:

@@ -4,7 +4,7 @@ The likeliest token is at the top; each bar carries its token on the left
 and its percentage in writing at its end, so that colour carries no
 meaning on its own.
 
-Speed (see `widgets.plotting`): the bars and their percentages are the
+Speed (see `widgets.viewkit.figure`): the bars and their percentages are the
 animated artists, drawn over a background that holds the token labels,
 the baseline and the axis title; that background is rendered again only
 when the labels change (a new prompt). There are no ticks (each bar has
@@ -15,15 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from widgets.llm.views.text import percent, plot_safe
-from widgets.plotting import OKABE_ITO, LiveFigure
+from widgets.french import format_percent
+from widgets.llm.views.text import plot_safe
+from widgets.viewkit.figure import OKABE_ITO, LiveFigure
 
 MAX_LABEL = 16
 
 
 def short_percent(probability: float) -> str:
     """A percentage with few glyphs: one decimal below 10 %, none above."""
-    return percent(probability, 1 if probability < 0.1 else 0)
+    return format_percent(probability, 1 if probability < 0.1 else 0)
 
 
 class ProbabilityBars:

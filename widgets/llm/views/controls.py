@@ -6,7 +6,7 @@ import html
 
 import ipywidgets as ipw
 
-LABEL_STYLE = {"description_width": "initial"}
+from widgets.viewkit.controls import LABEL_STYLE
 
 
 def prompt_box(value: str, description: str = "Début du texte") -> ipw.Textarea:

@@ -6,11 +6,11 @@ import html
 
 import ipywidgets as ipw
 
-from widgets.formatting import format_number
+from widgets.french import format_number, format_percent
 from widgets.llm.classroom import get_model
 from widgets.llm.invention import DEFAULT_PROMPT, DEFAULT_TERMS, Inquiry, ask
 from widgets.llm.views.controls import LABEL_STYLE, prompt_box, text_of
-from widgets.llm.views.text import percent, quoted
+from widgets.llm.views.text import quoted
 
 MAX_SENTENCES = 5
 
@@ -43,8 +43,8 @@ def inquiry_html(prompt: str, inquiry: Inquiry) -> str:
     )
     years = sorted({year for answer in inquiry.answers for year in answer.years})
     summary = (
-        f"<p>Le modèle donne {percent(inquiry.number_share)} de chances que le token suivant "
-        "commence un nombre (une date, une année). "
+        f"<p>Le modèle donne {format_percent(inquiry.number_share)} de chances que le token "
+        "suivant commence un nombre (une date, une année). "
     )
     if years:
         summary += (

@@ -5,13 +5,13 @@ from __future__ import annotations
 import ipywidgets as ipw
 import numpy as np
 
+from widgets.french import format_percent
 from widgets.llm.classroom import ClassroomModel, Prediction, get_model
 from widgets.llm.views.bars import ProbabilityBars
 from widgets.llm.views.controls import prompt_box, text_of
 from widgets.llm.views.text import (
     context_sentence,
     notes_html,
-    percent,
     prompt_notes,
     quoted,
     token_label,
@@ -29,7 +29,7 @@ def labels_for(model: ClassroomModel, ids: np.ndarray) -> list[str]:
 def leaders_sentence(labels: list[str], probabilities: np.ndarray, count: int = 3) -> str:
     """The first tokens and their probabilities in words, for those who do not see the bars."""
     leaders = ", ".join(
-        f"{quoted(label)} {percent(float(p))}"
+        f"{quoted(label)} {format_percent(float(p))}"
         for label, p in zip(labels[:count], probabilities[:count], strict=False)
     )
     return f"En tête : {leaders}."
@@ -38,7 +38,7 @@ def leaders_sentence(labels: list[str], probabilities: np.ndarray, count: int = 
 def share_sentence(prediction: Prediction, shown: np.ndarray, vocab_size: int) -> str:
     share = float(prediction.probabilities[shown].sum())
     return (
-        f"Ces {len(shown)} tokens réunissent {percent(share)} des chances ; les "
+        f"Ces {len(shown)} tokens réunissent {format_percent(share)} des chances ; les "
         f"{vocab_size - len(shown)} autres tokens du vocabulaire se partagent le reste."
     )
 

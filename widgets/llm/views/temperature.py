@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
+from widgets.french import format_percent
 from widgets.llm.classroom import get_model
 from widgets.llm.sampling import apply_temperature
 from widgets.llm.views.bars import ProbabilityBars
@@ -14,7 +15,7 @@ from widgets.llm.views.controls import (
     text_of,
 )
 from widgets.llm.views.next_token import TOP, labels_for, leaders_sentence
-from widgets.llm.views.text import context_sentence, notes_html, percent, prompt_notes
+from widgets.llm.views.text import context_sentence, notes_html, prompt_notes
 
 DEFAULT_PROMPT = "Après en avoir délibéré, le conseil municipal"
 NEW_TOKENS = 30
@@ -30,8 +31,8 @@ def temperature_sentence(temperature: float, top_share: float, shown_share: floa
     else:
         how = "Au-dessus de 1, les chances s'égalisent : des tokens rares peuvent sortir."
     return (
-        f"{how} Le token en tête reçoit {percent(top_share)} des chances ; "
-        f"les {TOP} tokens affichés en reçoivent {percent(shown_share)}."
+        f"{how} Le token en tête reçoit {format_percent(top_share)} des chances ; "
+        f"les {TOP} tokens affichés en reçoivent {format_percent(shown_share)}."
     )
 
 

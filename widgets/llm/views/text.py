@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import unicodedata
 
-from widgets.formatting import format_number
+from widgets.french import format_number
 from widgets.llm.classroom import PROMPT_TAIL, START_OF_TEXT, Prediction
 from widgets.llm.tokenizer import Token
 
@@ -41,10 +41,6 @@ def plot_safe(label: str) -> str:
     """A label the plot font can draw: rare symbols become □, and $ is not read as maths."""
     safe = "".join(c if ord(c) < _PLOT_SAFE_BELOW or c in "␣↵⇥␍□⟨⟩" else "□" for c in label)
     return safe.replace("$", r"\$")
-
-
-def percent(probability: float, decimals: int = 1) -> str:
-    return f"{format_number(100 * probability, decimals)}{NBSP}%"
 
 
 def quoted(text: str) -> str:

@@ -6,7 +6,7 @@ import html
 
 import ipywidgets as ipw
 
-from widgets.formatting import format_number
+from widgets.french import format_number
 from widgets.llm.tokenizer import (
     DEFAULT_VOCAB_SIZE,
     Tokenization,
@@ -14,7 +14,8 @@ from widgets.llm.tokenizer import (
     course_tokenizer,
 )
 from widgets.llm.views.text import token_label
-from widgets.plotting import OKABE_ITO
+from widgets.viewkit.controls import LABEL_STYLE
+from widgets.viewkit.figure import OKABE_ITO
 
 DEFAULT_SENTENCE = "Le conseil municipal de Clairval-sur-Ondine s'est réuni à la mairie."
 VOCAB_SIZES = (500, 1000, 2000, 4000)
@@ -87,7 +88,7 @@ def token_explorer(
         placeholder="Écrivez une phrase, par exemple une ligne de compte rendu.",
         tooltip="Le texte à découper en tokens",
         continuous_update=True,
-        style={"description_width": "initial"},
+        style=LABEL_STYLE,
         layout=ipw.Layout(width="95%", height="4em"),
     )
     options = [(f"{format_number(size)} tokens", size) for size in VOCAB_SIZES]
@@ -97,7 +98,7 @@ def token_explorer(
             value=size,
             description=f"Vocabulaire {side}",
             tooltip=f"Taille du vocabulaire du tokenizer de {side}",
-            style={"description_width": "initial"},
+            style=LABEL_STYLE,
         )
         for side, size in (("de gauche", sizes[0]), ("de droite", sizes[1]))
     )

@@ -19,7 +19,7 @@ from widgets import french_errors
 from widgets.errors import AnswerNotAccepted
 from widgets.selfcheck.exercises import Exercise, ReflectiveQuestion
 from widgets.selfcheck.feedback import Feedback, State
-from widgets.selfcheck.render import feedback_html, feedback_text, note_html
+from widgets.selfcheck.html import feedback_html, feedback_text, note_html
 
 _SEE_ABOVE = (
     "Réponse à revoir : lisez le message ci-dessus, corrigez la cellule de réponse, "

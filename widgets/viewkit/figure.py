@@ -15,7 +15,7 @@ out and rasterises text glyph by glyph, which is most of the cost. So a
 view passes the few artists a slider moves to `animate`; the rest (axes,
 ticks, legends, labels) is rendered once and kept as pixels (the
 « background »), and each refresh pastes those pixels back, draws only the
-animated artists on top and encodes the PNG with `widgets.png` (matplotlib's
+animated artists on top and encodes the PNG with `widgets.viewkit.png` (matplotlib's
 « blitting »). When something in the background changes (new labels), the
 view calls `invalidate_background()`: the next refresh renders it again.
 """
@@ -32,7 +32,7 @@ from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from widgets.png import encode_png
+from widgets.viewkit.png import encode_png
 
 OKABE_ITO = (
     "#0072B2",  # bleu

@@ -1,0 +1,1 @@
+"""The notebook face of the self-check: verdicts, hint and solution buttons."""
