@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import NoReturn
 
 from curriculum.benchmarks.core import BenchContext, Measurement, Row
-from curriculum.benchmarks.fairness import measure_fairness
+from curriculum.benchmarks.controles import measure_controles
 from curriculum.benchmarks.imports import measure_lesson_imports, measure_widgets_import
 from curriculum.benchmarks.llm import measure_llm
 from curriculum.benchmarks.notebooks import measure_notebooks
-from curriculum.benchmarks.overfitting import measure_overfitting
+from curriculum.benchmarks.batiments import measure_batiments
 from curriculum.benchmarks.prompting import measure_prompting
 from curriculum.benchmarks.report import (
     Machine,
@@ -28,7 +28,7 @@ from curriculum.benchmarks.report import (
     summary,
     write_json,
 )
-from curriculum.benchmarks.requests import measure_requests
+from curriculum.benchmarks.demandes import measure_demandes
 
 MEASUREMENTS: list[Measurement] = [
     measure_widgets_import,
@@ -36,9 +36,9 @@ MEASUREMENTS: list[Measurement] = [
     measure_notebooks,
     measure_prompting,
     measure_llm,
-    measure_fairness,
-    measure_overfitting,
-    measure_requests,
+    measure_controles,
+    measure_batiments,
+    measure_demandes,
 ]
 
 COURSE_MARKER = "nbgrader_config.py"

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from widgets.datasets import control
-from widgets.lessons import scores_et_equite as lesson
+from widgets.lessons import controles as lesson
 from widgets.ml.fairness import (
     ScoreTable,
     ThresholdError,
@@ -296,7 +296,7 @@ def test_solutions_quote_the_engine() -> None:
 
 def test_importing_the_lesson_trains_nothing() -> None:
     code = (
-        "from widgets.lessons import scores_et_equite\n"
+        "from widgets.lessons import controles\n"
         "from widgets.ml import fairness\n"
         "assert fairness.default_study.cache_info().currsize == 0\n"
     )

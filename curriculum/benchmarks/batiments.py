@@ -74,7 +74,7 @@ def precompute_rows(context: BenchContext) -> list[Row]:
     ]
 
 
-def measure_overfitting(context: BenchContext) -> list[Row]:
+def measure_batiments(context: BenchContext) -> list[Row]:
     """Precompute times, then median and p95 latency of the three widgets of module 09."""
     if not context.selected(MODULE):
         return []

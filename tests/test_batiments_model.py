@@ -14,7 +14,7 @@ from conftest import solution_path
 from widgets.datasets.buildings import LEAK, generate
 from widgets.errors import AtelierError
 from widgets.french import format_number
-from widgets.lessons import predire
+from widgets.lessons import batiments as lesson
 from widgets.ml.overfitting_data import load_buildings
 from widgets.ml.overfitting_leak import (
     FEATURES,
@@ -316,8 +316,8 @@ def test_overfitting_picture_has_three_titled_panels() -> None:
 
 
 def test_exercises_use_the_engines_results() -> None:
-    assert predire.BEST_COMPLEXITY.expected == complexity_sweep().best_degree
-    assert predire.HONEST_ERROR_KWH.expected == pytest.approx(leak_experiment().honest.test_mae)
+    assert lesson.BEST_COMPLEXITY.expected == complexity_sweep().best_degree
+    assert lesson.HONEST_ERROR_KWH.expected == pytest.approx(leak_experiment().honest.test_mae)
 
 
 def test_figures_written_in_the_notebook_match_the_data() -> None:

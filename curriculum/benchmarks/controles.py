@@ -83,7 +83,7 @@ def training_rows(context: BenchContext) -> list[Row]:
     ]
 
 
-def measure_fairness(context: BenchContext) -> list[Row]:
+def measure_controles(context: BenchContext) -> list[Row]:
     """Training times, then median and p95 latency of the three threshold sliders."""
     if not context.selected(MODULE):
         return []

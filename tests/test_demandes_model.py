@@ -245,7 +245,7 @@ def test_split_picture_writes_the_counts(model) -> None:
 
 
 def test_quiz_and_failure_examples_behave_as_the_notebook_says(model) -> None:
-    from widgets.lessons import trier_les_demandes as lesson
+    from widgets.lessons import demandes as lesson
 
     wrong = [
         message
@@ -265,7 +265,7 @@ def test_quiz_and_failure_examples_behave_as_the_notebook_says(model) -> None:
 
 
 def test_notebook_shows_the_options_the_checker_knows() -> None:
-    from widgets.lessons import trier_les_demandes as lesson
+    from widgets.lessons import demandes as lesson
 
     cells = {
         cell.id: cell.source

@@ -92,7 +92,7 @@ def matrix_rows() -> list[Row]:
     )
 
 
-def measure_requests(context: BenchContext) -> list[Row]:
+def measure_demandes(context: BenchContext) -> list[Row]:
     """Training time, then median and p95 latency of the two widgets of module 08."""
     if not context.selected(MODULE):
         return []
