@@ -14,12 +14,13 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from curriculum.benchmarks.core import BenchContext, Measurement, Row
+from curriculum.benchmarks.batiments import measure_batiments
 from curriculum.benchmarks.controles import measure_controles
+from curriculum.benchmarks.core import BenchContext, Measurement, Row
+from curriculum.benchmarks.demandes import measure_demandes
 from curriculum.benchmarks.imports import measure_lesson_imports, measure_widgets_import
 from curriculum.benchmarks.llm import measure_llm
 from curriculum.benchmarks.notebooks import measure_notebooks
-from curriculum.benchmarks.batiments import measure_batiments
 from curriculum.benchmarks.prompting import measure_prompting
 from curriculum.benchmarks.report import (
     Machine,
@@ -28,7 +29,6 @@ from curriculum.benchmarks.report import (
     summary,
     write_json,
 )
-from curriculum.benchmarks.demandes import measure_demandes
 
 MEASUREMENTS: list[Measurement] = [
     measure_widgets_import,
