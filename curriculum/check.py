@@ -12,6 +12,7 @@ from pathlib import Path
 
 from curriculum.check_facts import check_facts
 from curriculum.course import RELEASE_DIR, SOURCE_DIR
+from curriculum.exercise_texts import check_exercise_texts
 from curriculum.index_page import WELCOME_MODULE, IndexPageError, section_is_current
 from curriculum.notebook_io import NotebookError, read_notebook
 from curriculum.syllabus import (
@@ -47,6 +48,7 @@ def check_course(course_root: Path, syllabus_path: Path | None = None) -> list[s
         *_check_notebooks_on_disk(course_root, syllabus),
         *_check_welcome_page(course_root, syllabus),
         *check_facts(course_root),
+        *check_exercise_texts(course_root),
     ]
 
 

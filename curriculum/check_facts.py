@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from curriculum.course import RELEASE_DIR, SOURCE_DIR
+from curriculum.course import module_notebooks
 from curriculum.fact_boxes import FactBoxError, cited_ids, has_sources_section, is_current
 from curriculum.facts import STALE_AFTER_DAYS, FactsError, load_facts, registry_path
 from curriculum.notebook_io import NotebookError, read_notebook
@@ -19,26 +19,24 @@ def check_facts(course_root: Path) -> list[str]:
     except FactsError as error:
         return error.messages
     problems = []
-    for folder in (SOURCE_DIR, RELEASE_DIR):
-        for path in sorted((Path(course_root) / folder).glob("*/*.ipynb")):
-            name = f"{folder}/{path.parent.name}/{path.name}"
-            try:
-                notebook = read_notebook(path)
-                current = is_current(notebook, facts, name)
-            except (NotebookError, FactBoxError) as error:
-                problems.append(str(error))
-                continue
-            if not current:
-                problems.append(
-                    f"Les encadrés de faits de {name} ne sont plus à jour avec "
-                    f"curriculum/facts.toml : lancez `atelier release {path.parent.name}`."
-                )
-            if cited_ids(notebook) and not has_sources_section(notebook):
-                problems.append(
-                    f"{name} cite des faits mais n'a pas de section des sources : ajoutez une "
-                    "cellule Markdown avec les lignes <!-- atelier:sources:debut --> et "
-                    "<!-- atelier:sources:fin -->."
-                )
+    for name, path in module_notebooks(course_root):
+        try:
+            notebook = read_notebook(path)
+            current = is_current(notebook, facts, name)
+        except (NotebookError, FactBoxError) as error:
+            problems.append(str(error))
+            continue
+        if not current:
+            problems.append(
+                f"Les encadrés de faits de {name} ne sont plus à jour avec "
+                f"curriculum/facts.toml : lancez `atelier release {path.parent.name}`."
+            )
+        if cited_ids(notebook) and not has_sources_section(notebook):
+            problems.append(
+                f"{name} cite des faits mais n'a pas de section des sources : ajoutez une "
+                "cellule Markdown avec les lignes <!-- atelier:sources:debut --> et "
+                "<!-- atelier:sources:fin -->."
+            )
     return problems
 
 

@@ -16,3 +16,12 @@ def find_course_root(start: Path) -> Path | None:
         (folder for folder in (start, *start.parents) if (folder / CONFIG_FILE).is_file()),
         None,
     )
+
+
+def module_notebooks(course_root: Path) -> list[tuple[str, Path]]:
+    """Every module notebook, instructor and learner versions: (name shown, path)."""
+    return [
+        (f"{folder}/{path.parent.name}/{path.name}", path)
+        for folder in (SOURCE_DIR, RELEASE_DIR)
+        for path in sorted((Path(course_root) / folder).glob("*/*.ipynb"))
+    ]

@@ -22,27 +22,27 @@ import re
 from nbformat import NotebookNode
 
 from curriculum.facts import Fact
+from curriculum.marked_blocks import (
+    MarkedBlockError,
+    copy_cells,
+    opened_keys,
+    rewrite_notebook,
+)
 from widgets.french import french_date
 
 FACT_BEGIN = re.compile(r"^<!-- fait:([a-z0-9-]+) -->$")
 FACT_END = "<!-- /fait -->"
-SOURCES_BEGIN = "<!-- atelier:sources:debut -->"
+SOURCES_BEGIN = re.compile(r"^<!-- atelier:(sources):debut -->$")
 SOURCES_END = "<!-- atelier:sources:fin -->"
 
 
 class FactBoxError(Exception):
-    """Markers are misplaced or cite an unknown fact; the message is in French."""
+    """Markers cite an unknown fact or are misplaced; the message is in French."""
 
 
 def cited_ids(notebook: NotebookNode) -> list[str]:
     """Ids of the facts a notebook cites, in order of first appearance."""
-    found: list[str] = []
-    for cell in _markdown(notebook):
-        for line in cell.source.split("\n"):
-            match = FACT_BEGIN.match(line.strip())
-            if match and match.group(1) not in found:
-                found.append(match.group(1))
-    return found
+    return opened_keys(notebook, FACT_BEGIN)
 
 
 def render_box(fact: Fact) -> str:
@@ -78,50 +78,21 @@ def refresh(notebook: NotebookNode, facts: dict[str, Fact], name: str) -> bool:
             f"{', '.join(unknown)}. Corrigez l'identifiant ou ajoutez la fiche."
         )
     cited = [facts[fact_id] for fact_id in cited_ids(notebook)]
-    changed = False
-    for cell in _markdown(notebook):
-        source = _rewrite(cell.source, facts, cited, name)
-        if source != cell.source:
-            cell.source = source
-            changed = True
-    return changed
+    try:
+        boxes = rewrite_notebook(
+            notebook, FACT_BEGIN, FACT_END, lambda fact_id: render_box(facts[fact_id]), name
+        )
+        sources = rewrite_notebook(
+            notebook, SOURCES_BEGIN, SOURCES_END, lambda _: render_sources(cited), name
+        )
+    except MarkedBlockError as error:
+        raise FactBoxError(str(error)) from None
+    return boxes or sources
 
 
 def is_current(notebook: NotebookNode, facts: dict[str, Fact], name: str) -> bool:
-    copy = NotebookNode({"cells": [NotebookNode(dict(cell)) for cell in notebook.cells]})
-    return not refresh(copy, facts, name)
+    return not refresh(copy_cells(notebook), facts, name)
 
 
 def has_sources_section(notebook: NotebookNode) -> bool:
-    return any(SOURCES_BEGIN in cell.source for cell in _markdown(notebook))
-
-
-def _rewrite(source: str, facts: dict[str, Fact], cited: list[Fact], name: str) -> str:
-    output: list[str] = []
-    lines = iter(source.split("\n"))
-    for line in lines:
-        stripped = line.strip()
-        match = FACT_BEGIN.match(stripped)
-        if match:
-            output += [line, render_box(facts[match.group(1)]), _skip_to(lines, FACT_END, name)]
-        elif stripped == SOURCES_BEGIN:
-            output += [line, render_sources(cited), _skip_to(lines, SOURCES_END, name)]
-        else:
-            output.append(line)
-    return "\n".join(output)
-
-
-def _skip_to(lines, end: str, name: str) -> str:
-    for line in lines:
-        if line.strip() == end:
-            return line
-        if FACT_BEGIN.match(line.strip()) or line.strip() == SOURCES_BEGIN:
-            break
-    raise FactBoxError(
-        f"{name} : une ligne d'ouverture n'a pas sa ligne de fermeture {end} "
-        "dans la même cellule Markdown."
-    )
-
-
-def _markdown(notebook: NotebookNode) -> list[NotebookNode]:
-    return [cell for cell in notebook.cells if cell.cell_type == "markdown"]
+    return bool(opened_keys(notebook, SOURCES_BEGIN))

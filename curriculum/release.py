@@ -15,6 +15,8 @@ from pathlib import Path
 from nbformat import NotebookNode
 
 from curriculum.course import SOURCE_DIR
+from curriculum.exercise_texts import ExerciseTextError
+from curriculum.exercise_texts import refresh as refresh_exercise_texts
 from curriculum.fact_boxes import FactBoxError
 from curriculum.fact_boxes import refresh as refresh_fact_boxes
 from curriculum.facts import Fact, FactsError, load_facts, registry_path
@@ -59,7 +61,14 @@ def release_module(course_root: Path, module_id: str, dest_root: Path) -> list[P
         with tempfile.TemporaryDirectory(prefix="atelier-release-") as scratch:
             generated = generate_learner_folder(config, source_folder, module_id, Path(scratch))
             files = _learner_files(generated)
-    except (SyllabusError, NotebookError, IndexPageError, GenerateError, FactBoxError) as error:
+    except (
+        SyllabusError,
+        NotebookError,
+        IndexPageError,
+        GenerateError,
+        FactBoxError,
+        ExerciseTextError,
+    ) as error:
         raise ReleaseError(str(error)) from None
     except FactsError as error:
         raise ReleaseError("\n".join(error.messages)) from None
@@ -77,13 +86,15 @@ def _known_module(syllabus: Syllabus, module_id: str) -> Module:
 def _prepare_sources(
     source_folder: Path, module: Module, syllabus: Syllabus, facts: dict[str, Fact]
 ) -> None:
-    """Clean every notebook of the module in place; refresh its fact boxes and,
-    for the welcome page, the list of paths."""
+    """Clean every notebook of the module in place; refresh its fact boxes, its
+    questions and, for the welcome page, the list of paths."""
     for path in sorted(source_folder.glob("*.ipynb")):
         notebook = read_notebook(path)
         if module.id == WELCOME_MODULE and path.name == Path(module.notebook).name:
             replace_section(notebook, syllabus)
-        refresh_fact_boxes(notebook, facts, f"{SOURCE_DIR}/{module.id}/{path.name}")
+        name = f"{SOURCE_DIR}/{module.id}/{path.name}"
+        refresh_fact_boxes(notebook, facts, name)
+        refresh_exercise_texts(notebook, name)
         clean_notebook(notebook)
         write_notebook(notebook, path)
 

@@ -9,8 +9,10 @@ import pytest
 from nbclient import NotebookClient
 
 from conftest import graded_modules, learner_path, lesson_for, module_ids, solution_path
+from curriculum.exercise_texts import asked_ids, questions_of
 from widgets.french import format_number
 from widgets.selfcheck import Exercise, State
+from widgets.selfcheck.question import question_markdown
 from widgets.selfcheck.views.exercise import help_panel
 
 
@@ -81,6 +83,21 @@ def test_notebook_cells_match_the_exercise(module, exercise) -> None:
     assert f"atelier.{exercise.id}.check({exercise.variable})" in check.source
     assert f"atelier.{exercise.id}.grade({exercise.variable})" in check.source
     assert "### BEGIN HIDDEN TESTS" in check.source
+
+
+@pytest.mark.parametrize("module", graded_modules())
+def test_every_question_is_written_once_in_the_lesson_and_shown_in_both_notebooks(module) -> None:
+    lesson = lesson_for(module)
+    questions = questions_of(lesson)
+    graded = {exercise.id for exercise in lesson.EXERCISES}
+    for path in (solution_path(module), learner_path(module)):
+        notebook = nbformat.read(path, as_version=4)
+        asked = asked_ids(notebook)
+        assert set(asked) == set(questions), f"{path.name}: {asked} vs {sorted(questions)}"
+        assert graded <= set(asked)
+        shown = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+        for question in questions.values():
+            assert question_markdown(question) in shown, question.id
 
 
 def run(notebook: nbformat.NotebookNode, folder: Path) -> nbformat.NotebookNode:

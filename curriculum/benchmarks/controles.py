@@ -51,11 +51,11 @@ def slider_rows(key: str, name: str, slider) -> list[Row]:
 
 
 def training_rows(context: BenchContext) -> list[Row]:
-    from widgets.datasets import control
-    from widgets.ml.fairness import build_study
-    from widgets.ml.fairness_proxies import build_proxy_study
+    from widgets.controles import dataset
+    from widgets.controles.proxies import build_proxy_study
+    from widgets.controles.study import build_study
 
-    columns = control.load()
+    columns = dataset.load()
     studies = [build_study(columns) for _ in range(context.repeats)]
     proxy_seconds = []
     for study in studies:
@@ -87,10 +87,11 @@ def measure_controles(context: BenchContext) -> list[Row]:
     """Training times, then median and p95 latency of the three threshold sliders."""
     if not context.selected(MODULE):
         return []
-    from widgets.ml.fairness import default_study
-    from widgets.ml.fairness_proxies import default_proxy_study
-    from widgets.ml.fairness_proxy_view import ProxyDemo
-    from widgets.ml.fairness_view import ScoreDistributions, ThresholdExplorer
+    from widgets.controles.proxies import default_proxy_study
+    from widgets.controles.study import default_study
+    from widgets.controles.views.distributions import ScoreDistributions
+    from widgets.controles.views.matrices import ThresholdExplorer
+    from widgets.controles.views.proxies import ProxyDemo
 
     rows = training_rows(context)
     table = default_study().table

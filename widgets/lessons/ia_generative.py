@@ -36,8 +36,8 @@ TOKEN_COUNT = ComputedValue(
     id="q1",
     variable="nombre_de_tokens",
     question=(
-        f"Combien de tokens compte la phrase « {EXERCISE_SENTENCE} » avec le vocabulaire "
-        f"de {EXERCISE_VOCABULARY} tokens ?"
+        "Combien de tokens compte la phrase suivante avec le **vocabulaire de "
+        f"{EXERCISE_VOCABULARY} tokens** ?\n\n> {EXERCISE_SENTENCE}"
     ),
     expected=lambda: count_tokens(EXERCISE_SENTENCE),
     advice=(
@@ -75,8 +75,8 @@ CONTEXT_LENGTH = NumberInRange(
     id="q2",
     variable="tokens_de_contexte",
     question=(
-        "Essayez plusieurs débuts de phrase. Au plus, combien de tokens précédents le "
-        "modèle de classe prend-il en compte pour prédire le suivant ?"
+        "Essayez plusieurs débuts de phrase dans le widget. **Au plus**, combien de tokens "
+        "précédents le modèle de classe prend-il en compte pour prédire le suivant ?"
     ),
     expected=DEFAULT_ORDER - 1,
     tolerance=0,
@@ -144,8 +144,8 @@ DISTINCT_AT_ZERO = NumberInRange(
     id="q4",
     variable="suites_differentes",
     question=(
-        "Mettez la température à 0 dans le widget des tirages. Combien de suites différentes "
-        "obtenez-vous sur les trois tirages ?"
+        "Mettez le curseur « Température » du widget ci-dessus **tout à gauche, sur 0**. Combien "
+        "de suites différentes obtenez-vous sur les trois tirages ?"
     ),
     expected=1,
     tolerance=0,
@@ -174,7 +174,7 @@ DISTINCT_AT_ZERO = NumberInRange(
 UNKNOWABLE = MultipleChoice(
     id="q5",
     variable="reponse_invention",
-    question="Laquelle de ces informations le modèle de classe ne peut-il pas connaître ?",
+    question="Laquelle de ces informations le modèle de classe **ne peut-il pas** connaître ?",
     options={
         "A": "La façon dont commence une délibération du conseil municipal.",
         "B": "Le résultat du vote du conseil municipal de lundi prochain.",
@@ -206,8 +206,8 @@ UNKNOWABLE = MultipleChoice(
 CHECKING = ReflectiveQuestion(
     id="verifier",
     question=(
-        "Un agent vous transmet un courrier rédigé avec une IA générative, qui cite une date "
-        "de délibération et un montant. Que vérifiez-vous avant de l'envoyer ?"
+        "Un agent vous transmet un courrier rédigé avec une IA générative, qui cite une date de "
+        "délibération et un montant. Que vérifiez-vous avant de l'envoyer ?"
     ),
     model_answer=(
         "Les dates, les montants, les noms et les références de textes : le modèle écrit ce "

@@ -6,11 +6,9 @@ from widgets.backup.view import download_panel
 from widgets.canteen.engine import (
     MEALS_PER_DAY,
     SCHOOL_DAYS,
-    YEARLY_BUDGET,
     highest_price_within_budget,
 )
 from widgets.canteen.view import price_slider
-from widgets.french import format_euros
 from widgets.selfcheck import ComputedValue, FreeText, MultipleChoice, NumberInRange, TextRule
 from widgets.selfcheck.views.exercise import NotebookExercise
 from widgets.viewkit.session import start
@@ -18,7 +16,7 @@ from widgets.viewkit.session import start
 ASTERISK = MultipleChoice(
     id="q1",
     variable="reponse_q1",
-    question="Que signifie l'astérisque [*] à gauche d'une cellule de code ?",
+    question="Que signifie l'astérisque `[*]` à gauche d'une cellule de code ?",
     options={
         "A": "La cellule contient une erreur.",
         "B": "La cellule est en train de s'exécuter, ou attend son tour.",
@@ -48,7 +46,10 @@ ASTERISK = MultipleChoice(
 SHORTCUT = FreeText(
     id="q2",
     variable="raccourci",
-    question="Quel raccourci clavier exécute la cellule sélectionnée et passe à la suivante ?",
+    question=(
+        "Vous l'avez déjà utilisé plusieurs fois. Quel raccourci clavier exécute la cellule "
+        "sélectionnée **et passe à la suivante** ?"
+    ),
     rules=(
         TextRule(
             description="nomme la touche Majuscule (Maj ou Shift)",
@@ -90,8 +91,8 @@ MEALS_PER_YEAR = ComputedValue(
     id="q3",
     variable="repas_par_an",
     question=(
-        "Complétez la ligne pour calculer le nombre de repas servis dans l'année, "
-        "à partir de repas_par_jour et jours_de_classe."
+        "Complétez la ligne ci-dessous pour calculer le nombre de repas servis dans l'année, **à "
+        "partir des deux variables** `repas_par_jour` et `jours_de_classe`."
     ),
     expected=lambda: MEALS_PER_DAY * SCHOOL_DAYS,
     advice=(
@@ -123,10 +124,7 @@ MEALS_PER_YEAR = ComputedValue(
 HIGHEST_PRICE = NumberInRange(
     id="q4",
     variable="prix_max",
-    question=(
-        f"Avec le curseur, trouvez le prix d'un repas le plus élevé qui tient dans "
-        f"le budget de {format_euros(YEARLY_BUDGET, 0)}."
-    ),
+    question=("Écrivez le prix trouvé avec le curseur, en euros."),
     expected=highest_price_within_budget(),
     tolerance=0.03,
     strict_tolerance=0.02,

@@ -51,10 +51,13 @@ MY_PROMPT = FreeText(
     id="q1",
     variable="mon_prompt",
     question=(
-        "Écrivez le prompt qui demanderait au modèle le message annonçant, sur le site de la "
-        "commune, la fermeture du gymnase municipal pendant deux semaines pour travaux. "
-        "Il doit contenir un rôle, une tâche avec un verbe d'action, un format et une contrainte "
-        "qui protège (ne rien inventer, citer ses sources, aucune donnée personnelle)."
+        "Le gymnase municipal de Clairval-sur-Ondine va fermer deux semaines pour des travaux de "
+        "toiture. Écrivez le prompt qui demanderait au modèle **le message qui annonce cette "
+        "fermeture sur le site de la commune**.\n"
+        "\n"
+        "Votre prompt doit contenir au moins : **un rôle**, **une tâche avec un verbe d'action**,"
+        " **un format** (une longueur ou une structure) et **une contrainte qui protège** (ne "
+        "rien inventer, citer ses sources, ou ne mettre aucune donnée personnelle)."
     ),
     rules=(
         TextRule(
@@ -170,7 +173,10 @@ MINUTES_PROMPTS = {
 BEST_STRUCTURED = MultipleChoice(
     id="q2",
     variable="reponse_q2",
-    question="Lequel de ces trois prompts pour le compte rendu du conseil est le mieux construit ?",
+    question=(
+        "Voici trois prompts pour le compte rendu de la séance du conseil municipal. "
+        "Lequel est le mieux construit ?"
+    ),
     options=MINUTES_PROMPTS,
     correct="B",
     why=(
@@ -213,8 +219,15 @@ WHAT_IS_MISSING = MultipleChoice(
     id="q3",
     variable="reponse_q3",
     question=(
-        "Que manque-t-il surtout à ce prompt pour la foire aux questions de la navette ?\n\n"
-        f"« {FAQ_PROMPT} »"
+        "Voici un prompt pour la foire aux questions de la nouvelle navette solidaire :\n"
+        "\n"
+        "> Vous êtes responsable de la communication de la mairie de Clairval-sur-Ondine. La "
+        "commune lance une navette solidaire pour les habitants de plus de 70 ans, le mardi et le"
+        " vendredi matin. Rédigez la foire aux questions de ce service pour le site de la commune"
+        " : six questions-réponses, deux phrases par réponse, sur un ton chaleureux et sans "
+        "jargon. Exemple : « Qui peut utiliser la navette ? Les habitants de plus de 70 ans… »\n"
+        "\n"
+        "Que lui manque-t-il surtout ?"
     ),
     options={
         "A": "Un rôle.",
@@ -253,8 +266,8 @@ DISCLOSURE = MultipleChoice(
     id="q4",
     variable="reponse_q4",
     question=(
-        "D'après l'encadré sur l'article 50, paragraphe 4, dans lequel de ces trois cas la "
-        "mention « texte généré par une IA » est-elle obligatoire ?"
+        "D'après l'encadré « À savoir » sur l'article 50, paragraphe 4, dans lequel de ces trois "
+        "cas la mention « texte généré par une IA » est-elle obligatoire ?"
     ),
     options={
         "A": (
@@ -308,8 +321,8 @@ q4 = NotebookExercise(DISCLOSURE)
 RESPONSIBILITY = ReflectiveQuestion(
     id="responsabilite",
     question=(
-        "Le discours de la cérémonie de la crue de 1957 a été préparé avec une IA. Avant que "
-        "la maire le prononce et que la commune le publie sur son site, qui en répond, et que "
+        "Le discours de la cérémonie de la crue de 1957 a été préparé avec une IA. Avant que la "
+        "maire le prononce et que la commune le publie sur son site, qui en répond, et que "
         "faut-il faire ?"
     ),
     model_answer=(
