@@ -12,8 +12,9 @@ import pytest
 
 from widgets.backup import engine as backup
 from widgets.backup.view import download_panel
-from widgets.canteen.engine import canteen_year, highest_price_within_budget
-from widgets.canteen.view import price_slider, summary_html
+from widgets.cantine.budget import canteen_year, highest_price_within_budget
+from widgets.cantine.html import summary_html
+from widgets.cantine.views.price_slider import price_slider
 from widgets.french import format_euros, format_number, format_size
 
 

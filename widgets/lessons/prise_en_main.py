@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from widgets.backup.view import download_panel
-from widgets.canteen.engine import (
+from widgets.cantine.budget import (
     MEALS_PER_DAY,
     SCHOOL_DAYS,
     highest_price_within_budget,
 )
-from widgets.canteen.view import price_slider
+from widgets.cantine.views.price_slider import price_slider
 from widgets.selfcheck import ComputedValue, FreeText, MultipleChoice, NumberInRange, TextRule
 from widgets.selfcheck.views.exercise import NotebookExercise
 from widgets.viewkit.session import start

@@ -1,0 +1,1 @@
+"""The canteen's widget: one slider and its summary."""
