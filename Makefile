@@ -8,7 +8,7 @@ JOBS ?= auto
 # nbgrader runs helper programs (alembic) found on PATH: the venv's come first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test bench lint format lock release check clean
+.PHONY: lab test bench lint format lock release check data clean
 
 ## Crée l'environnement (.venv) s'il manque ou si les dépendances ont changé.
 $(STAMP): pyproject.toml $(LOCKS) binder/overrides.json binder/ipython_kernel_config.py
@@ -45,6 +45,11 @@ release: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/atelier check
+
+## Régénère tous les jeux de données livrés ; échoue si une empreinte change sans que
+## la fiche (DATASHEET.md) dise pourquoi.
+data: $(STAMP)
+	$(BIN)/atelier data
 
 ## Recalcule les fichiers de verrouillage à partir de pyproject.toml (demande le réseau).
 lock: $(STAMP)

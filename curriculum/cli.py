@@ -29,9 +29,9 @@ class _FrenchParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         if "invalid choice" in message:
-            text = "sous-commande inconnue : choisissez check, release, bench ou serve."
+            text = "sous-commande inconnue : choisissez check, release, data, bench ou serve."
         elif "required" in message:
-            text = "indiquez une sous-commande : check, release, bench ou serve."
+            text = "indiquez une sous-commande : check, release, data, bench ou serve."
         elif "unrecognized arguments" in message:
             text = "arguments non reconnus : " + message.split(":", 1)[1].strip() + "."
         else:
@@ -69,6 +69,19 @@ def _parser() -> argparse.ArgumentParser:
         nargs="*",
         metavar="MODULE",
         help="identifiant d'un module, par exemple 01-prise-en-main",
+    )
+    data = commands.add_parser(
+        "data",
+        help="régénère les jeux de données livrés et vérifie leur empreinte",
+        description="Relance le générateur (à graine fixe) de chaque jeu de données livré, "
+        "réécrit ses fichiers dans le dossier data/ de son paquet, puis vérifie que leur "
+        "empreinte SHA-256 est la dernière inscrite dans la fiche DATASHEET.md.",
+    )
+    data.add_argument(
+        "jeux", nargs="*", metavar="JEU", help="les jeux à régénérer (par défaut : tous)"
+    )
+    data.add_argument(
+        "--verifier", action="store_true", help="n'écrit rien : dit seulement ce qui diffère"
     )
     commands.add_parser(
         "bench",
@@ -109,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else USAGE
     if args.command == "serve":
         return _serve(args)
+    if args.command == "data":
+        return _data(args.jeux, write=not args.verifier)
 
     root = find_course_root(Path.cwd())
     if root is None:
@@ -132,6 +147,25 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"Erreur : {error.message}", file=sys.stderr)
         return USAGE
     return OK
+
+
+def _data(names: list[str], *, write: bool) -> int:
+    import datetime as dt
+
+    from curriculum.data import rebuild_all
+    from widgets.shipped_data import DATA_SETS
+
+    unknown = [name for name in names if name not in DATA_SETS]
+    if unknown:
+        known = ", ".join(sorted(DATA_SETS))
+        print(f"Erreur : jeu de données inconnu : {', '.join(unknown)}. Jeux : {known}.")
+        return USAGE
+    results = rebuild_all(names, write=write)
+    for result in results:
+        print(result.report(dt.date.today()))
+    if write:
+        return OK if all(result.explained for result in results) else PROBLEMS
+    return OK if all(r.explained and not r.changed_files for r in results) else PROBLEMS
 
 
 def _check(root: Path) -> int:

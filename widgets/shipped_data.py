@@ -48,6 +48,9 @@ class ShippedDataSet:
     package: str
     generator: str
     files: tuple[str, ...]
+    datasheet_update: str = ""
+    """Optional "module:function" that rewrites the parts of the datasheet computed
+    from the data (for example a size table): text in, text out."""
 
     def folder(self) -> Path:
         return Path(str(resources.files(self.package).joinpath("data")))
@@ -68,10 +71,7 @@ class ShippedDataSet:
 
     def build(self) -> dict[str, bytes]:
         """Run the seeded generator: the content each file should have."""
-        module_name, _, function_name = self.generator.partition(":")
-        generate: Callable[[], Mapping[str, bytes]] = getattr(
-            importlib.import_module(module_name), function_name
-        )
+        generate: Callable[[], Mapping[str, bytes]] = _function(self.generator)
         built = dict(generate())
         if sorted(built) != sorted(self.files):
             raise DataSetError(
@@ -79,6 +79,19 @@ class ShippedDataSet:
                 f"au lieu de {sorted(self.files)}."
             )
         return built
+
+    def updated_datasheet(self, text: str) -> str:
+        """The datasheet with its computed parts brought up to date (unchanged if none)."""
+        if not self.datasheet_update:
+            return text
+        update: Callable[[str], str] = _function(self.datasheet_update)
+        return update(text)
+
+
+def _function(reference: str) -> Callable:
+    """The function named "package.module:function", imported now."""
+    module_name, _, function_name = reference.partition(":")
+    return getattr(importlib.import_module(module_name), function_name)
 
 
 CORPUS_KINDS = (
