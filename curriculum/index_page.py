@@ -7,11 +7,8 @@ is never touched.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from nbformat import NotebookNode
 
-from curriculum.notebook_io import read_notebook, write_notebook
 from curriculum.syllabus import Module, Step, Syllabus
 
 WELCOME_MODULE = "00-accueil"
@@ -82,12 +79,6 @@ def replace_section(notebook: NotebookNode, syllabus: Syllabus) -> bool:
         return False
     cell.source = source
     return True
-
-
-def update_index(notebook_path: Path, syllabus: Syllabus) -> bool:
-    """Rewrite the section of the notebook file; True if the file changed."""
-    notebook = read_notebook(notebook_path)
-    return replace_section(notebook, syllabus) and write_notebook(notebook, notebook_path)
 
 
 def _find_section(notebook: NotebookNode) -> tuple[NotebookNode, int, int]:

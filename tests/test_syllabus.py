@@ -17,8 +17,10 @@ from curriculum.index_page import (
     END_MARKER,
     format_duration,
     render_paths_markdown,
-    update_index,
+    replace_section,
 )
+from curriculum.notebook_io import read_notebook
+from curriculum.notebook_io import write_notebook as save_notebook
 from curriculum.syllabus import SyllabusError, load_course_syllabus, load_syllabus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -274,8 +276,10 @@ def test_stale_welcome_section_is_reported_then_updated(course: Path) -> None:
     syllabus = load_course_syllabus(course)
     for folder in ("solutions", "notebooks"):
         notebook_path = course / folder / "00-accueil" / "00-accueil.ipynb"
-        assert update_index(notebook_path, syllabus) is True
-        assert update_index(notebook_path, syllabus) is False
+        notebook = read_notebook(notebook_path)
+        assert replace_section(notebook, syllabus) is True
+        assert replace_section(notebook, syllabus) is False
+        save_notebook(notebook, notebook_path)
     assert check_course(course) == []
     source = nbformat.read(notebook_path, as_version=4).cells[0].source
     assert source.startswith(f"## Les parcours\n\n{BEGIN_MARKER}\n### Parcours d'essai")

@@ -48,7 +48,6 @@ OKABE_ITO = (
 line style or a label: colour alone never carries meaning."""
 
 LINE_STYLES = ("-", "--", ":", "-.")
-MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 
 UNHINTED_TEXT = {"text.hinting": "no_hinting"}
 """Glyphs drawn without hinting: about a quarter faster to rasterise, for
@@ -127,9 +126,6 @@ class LiveFigure:
     def refresh(self) -> None:
         """Re-render the existing figure into the image widget."""
         self.image.value = self.png()
-
-    def set_caption(self, caption: str) -> None:
-        self.caption.value = f'<p style="margin:0.2em 0 0.8em 0"><em>{caption}</em></p>'
 
     def _freeze_layout(self) -> None:
         # The layout is computed on the first render, then kept: recomputing it
