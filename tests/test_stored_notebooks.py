@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -26,28 +27,43 @@ def test_notebook_is_stored_without_outputs(path: Path) -> None:
         assert "execution" not in cell.metadata, cell.id
 
 
-def test_learner_notebooks_equal_a_fresh_release(tmp_path: Path) -> None:
+def copy_of_the_course(destination: Path) -> Path:
+    """What a release reads, copied: releasing cleans solutions/ in place, never the checkout's."""
+    shutil.copytree(SOLUTIONS, destination / "solutions")
+    (destination / "curriculum").mkdir()
+    for name in ("syllabus.toml", "facts.toml"):
+        shutil.copy(ROOT / "curriculum" / name, destination / "curriculum" / name)
+    shutil.copy(ROOT / "nbgrader_config.py", destination / "nbgrader_config.py")
+    return destination
+
+
+def files_under(folder: Path) -> dict[Path, bytes]:
+    return {
+        path.relative_to(folder): path.read_bytes() for path in folder.rglob("*") if path.is_file()
+    }
+
+
+def test_learner_notebooks_equal_a_fresh_release_and_solutions_are_stored_clean(
+    tmp_path: Path,
+) -> None:
     available = [
         module.id for module in load_course_syllabus(ROOT).modules if module.status == "available"
     ]
     assert available
+    course = copy_of_the_course(tmp_path / "cours")
+    released = tmp_path / "publication"
     for module_id in available:
-        release_module(ROOT, module_id, tmp_path)
-        fresh = {
-            path.relative_to(tmp_path): path.read_bytes()
-            for path in (tmp_path / module_id).rglob("*")
-            if path.is_file()
-        }
-        stored = {
-            path.relative_to(NOTEBOOKS): path.read_bytes()
-            for path in (NOTEBOOKS / module_id).rglob("*")
-            if path.is_file()
-        }
+        release_module(course, module_id, released)
+        fresh = files_under(released / module_id)
+        stored = files_under(NOTEBOOKS / module_id)
         assert fresh.keys() == stored.keys(), module_id
         for relative, content in fresh.items():
             assert stored[relative] == content, (
                 f"{relative} diffère d'une publication fraîche : lancez `atelier release`."
             )
+    assert files_under(course / "solutions") == files_under(SOLUTIONS), (
+        "solutions/ n'est pas enregistré propre : lancez `atelier release`."
+    )
 
 
 def test_learner_versions_hold_no_solution_and_no_hidden_test() -> None:
