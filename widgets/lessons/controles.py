@@ -11,12 +11,13 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.backup.view import download_panel
-from widgets.datasets import control
-from widgets.ml.fairness import default_study
-from widgets.ml.fairness_html import hidden_truth_table, households_table
-from widgets.ml.fairness_proxies import default_proxy_study
-from widgets.ml.fairness_proxy_view import ProxyDemo
-from widgets.ml.fairness_view import ScoreDistributions, ThresholdExplorer
+from widgets.controles import generate
+from widgets.controles.html import hidden_truth_table, households_table
+from widgets.controles.proxies import default_proxy_study
+from widgets.controles.study import default_study
+from widgets.controles.views.distributions import ScoreDistributions
+from widgets.controles.views.matrices import ThresholdExplorer
+from widgets.controles.views.proxies import ProxyDemo
 from widgets.selfcheck import MultipleChoice, ReflectiveQuestion
 from widgets.selfcheck.constraint import Condition, NumberMeetingConditions, within
 from widgets.selfcheck.views.exercise import NotebookExercise, reflection_panel
@@ -284,7 +285,7 @@ def proxy_demo() -> ProxyDemo:
 
 def hidden_truth() -> ipw.HTML:
     """Real irregularities against those found: known only because the data are invented."""
-    return ipw.HTML(hidden_truth_table(control.generate()))
+    return ipw.HTML(hidden_truth_table(generate.generate()))
 
 
 def reflection() -> ipw.VBox:

@@ -20,16 +20,15 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.metrics import roc_auc_score
 
-from widgets.datasets import control
-from widgets.ml.fairness import (
-    WATCHED_GROUP,
-    ScoreTable,
+from widgets.controles.dataset import GROUPS, SENSITIVE, WATCHED_GROUP
+from widgets.controles.study import (
     Study,
     build_study,
     default_study,
     feature_matrix,
     score_pipeline,
 )
+from widgets.controles.thresholds import ScoreTable
 
 AREA_COLUMNS = ("quartier",)
 
@@ -100,7 +99,7 @@ def build_proxy_study(base: Study | None = None) -> ProxyStudy:
     """Train the two other versions and measure the proxies of the lesson's model."""
     base = default_study() if base is None else base
     columns = base.columns
-    with_sensitive = build_study(columns, (*base.features, control.SENSITIVE))
+    with_sensitive = build_study(columns, (*base.features, SENSITIVE))
     without_area = build_study(
         columns, tuple(name for name in base.features if name not in AREA_COLUMNS)
     )
@@ -109,7 +108,7 @@ def build_proxy_study(base: Study | None = None) -> ProxyStudy:
         _variant("sans", "Sans la nationalité", base),
         _variant("sans_quartier", "Sans nationalité ni quartier", without_area),
     )
-    watched = columns[control.SENSITIVE] == WATCHED_GROUP
+    watched = columns[SENSITIVE] == WATCHED_GROUP
     proxies = sorted(
         (
             Proxy(name, _single_variable_auc(columns[name], watched, base.train, base.test))
@@ -118,9 +117,7 @@ def build_proxy_study(base: Study | None = None) -> ProxyStudy:
         key=lambda proxy: -proxy.guess_auc,
     )
     groups = base.table.groups
-    mean_scores = {
-        group: float(base.table.scores[groups == group].mean()) for group in control.GROUPS
-    }
+    mean_scores = {group: float(base.table.scores[groups == group].mean()) for group in GROUPS}
     return ProxyStudy(
         variants=variants,
         proxies=tuple(proxies),

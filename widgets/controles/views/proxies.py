@@ -5,16 +5,17 @@ from __future__ import annotations
 import ipywidgets as ipw
 import numpy as np
 
-from widgets.datasets import control
-from widgets.ml.fairness_html import (
-    percent,
+from widgets.controles.dataset import GROUPS
+from widgets.controles.html import (
+    SHORT_GROUP_NAMES,
     proxies_summary,
     proxies_table,
     times,
     variants_table,
 )
-from widgets.ml.fairness_proxies import ProxyStudy
-from widgets.ml.fairness_view import SHORT_NAMES, START_THRESHOLD, threshold_slider
+from widgets.controles.proxies import ProxyStudy
+from widgets.controles.views.slider import START_THRESHOLD, threshold_slider
+from widgets.french import format_percent
 from widgets.viewkit.figure import OKABE_ITO, LiveFigure
 
 BAR_WIDTH = 0.36
@@ -37,7 +38,7 @@ class ProxyDemo(ipw.VBox):
         positions = np.arange(len(proxies.variants))
         self.bars = {}
         self.bar_labels = {}
-        for index, group in enumerate(control.GROUPS):
+        for index, group in enumerate(GROUPS):
             offset = (index - 0.5) * BAR_WIDTH
             self.bars[group] = ax.bar(
                 positions + offset,
@@ -46,7 +47,7 @@ class ProxyDemo(ipw.VBox):
                 color=OKABE_ITO[index] if index == 0 else "#f6d3bf",
                 edgecolor=OKABE_ITO[index],
                 hatch="//" if index else None,
-                label=f"Foyers honnêtes, {SHORT_NAMES[group]}",
+                label=f"Foyers honnêtes, {SHORT_GROUP_NAMES[group]}",
             )
             self.bar_labels[group] = [
                 ax.text(x + offset, 0, "", ha="center", va="bottom", fontsize=9) for x in positions
@@ -62,7 +63,7 @@ class ProxyDemo(ipw.VBox):
         ax.legend(
             loc="upper center", bbox_to_anchor=(0.5, 0.91), ncols=2, fontsize=9, frameon=False
         )
-        for group in control.GROUPS:
+        for group in GROUPS:
             self.figure.animate(*self.bars[group], *self.bar_labels[group])
         self.figure.animate(*self.ratio_labels)
         self.comparison = ipw.HTML()
@@ -73,14 +74,14 @@ class ProxyDemo(ipw.VBox):
 
     def update(self, threshold: float) -> None:
         reports = [variant.table.report(threshold) for variant in self.proxies.variants]
-        for group in control.GROUPS:
+        for group in GROUPS:
             for bar, label, report in zip(
                 self.bars[group], self.bar_labels[group], reports, strict=True
             ):
                 rate = report.by_group[group].false_alarm_rate or 0.0
                 bar.set_height(100 * rate)
                 label.set_position((bar.get_x() + bar.get_width() / 2, 100 * rate + 1))
-                label.set_text(percent(rate, 0))
+                label.set_text(format_percent(rate, 0))
         for label, report in zip(self.ratio_labels, reports, strict=True):
             label.set_text(f"rapport {times(report.false_alarm_ratio)}")
         self.figure.refresh()

@@ -1,10 +1,10 @@
-"""Synthetic benefit-control households (module 10), and the shipped CSV.
+"""Synthetic benefit-control households (module 10): the seeded generator of the shipped CSV.
 
 The data imitate the kind of file a benefits agency could use to train a
 risk score that targets its controls: one row per household controlled in
 past campaigns, with the finding of the control as the label. Everything is
 invented; the generating process below is the whole truth about the data,
-and widgets/data/controles.DATASHEET.md explains it in French.
+and data/DATASHEET.md explains it in French.
 
 Generating process, in causal order (each step uses only what comes before):
 
@@ -31,63 +31,25 @@ through neighbourhood, employment and income, which the score does use.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 
 import numpy as np
 
+from widgets.controles.dataset import (
+    AREAS,
+    COLUMNS,
+    CSV_NAME,
+    EMPLOYMENTS,
+    HOUSINGS,
+    LABEL,
+    OTHER_AREAS,
+    PRIORITY_AREAS,
+    SENSITIVE,
+)
+
 SEED = 20_261_123
 ROWS = 8_000
-CSV_NAME = "controles.csv"
-
-SENSITIVE = "nationalite"
-LABEL = "fraude_constatee"
-GROUPS = ("francaise", "hors_ue")
-"""Values of the sensitive attribute: reference group first."""
-
-PRIORITY_AREAS = ("Les Tilleuls", "La Croix-Verte", "Le Haut-Moulin")
-OTHER_AREAS = ("Ondeville centre", "Les Coteaux", "Clairval-sur-Ondine", "Bourgs ruraux")
-AREAS = PRIORITY_AREAS + OTHER_AREAS
-
-EMPLOYMENTS = ("cdi", "cdd_interim", "independant", "chomage", "inactif")
-HOUSINGS = ("hlm", "locatif_prive", "proprietaire", "heberge")
-FAMILIES = ("seul", "couple")
-
-CATEGORICAL = ("quartier", "situation_familiale", "logement", "emploi")
-NUMERIC = (
-    "nb_enfants",
-    "revenu_mensuel",
-    "part_loyer",
-    "rsa",
-    "aah",
-    "apl",
-    "prime_activite",
-    "changements_situation",
-)
-FEATURES = CATEGORICAL + NUMERIC
-"""What the risk score may use: everything but the identifier, the label and nationality."""
-
-COLUMNS = (
-    "foyer_id",
-    "quartier",
-    "quartier_prioritaire",
-    "situation_familiale",
-    "nb_enfants",
-    "logement",
-    "revenu_mensuel",
-    "part_loyer",
-    "emploi",
-    "rsa",
-    "aah",
-    "apl",
-    "prime_activite",
-    "changements_situation",
-    SENSITIVE,
-    LABEL,
-)
 
 # Step 2: share of households living in a QPV, by nationality.
 QPV_SHARE = {"francaise": 0.20, "hors_ue": 0.65}
@@ -253,44 +215,6 @@ def to_csv(households: Households) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def sha256(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
-
-
-def shipped_csv() -> bytes:
-    """The CSV shipped in widgets/data, read through the package (not the working directory)."""
-    return resources.files("widgets").joinpath("data", CSV_NAME).read_bytes()
-
-
-def read_csv(content: bytes) -> dict[str, np.ndarray]:
-    """Columns of a control CSV, with numbers as numbers and the rest as text."""
-    rows = list(csv.reader(io.StringIO(content.decode("utf-8"))))
-    header, body = rows[0], rows[1:]
-    if tuple(header) != COLUMNS:
-        raise ValueError("unexpected columns in the control data set")
-    table = dict(zip(header, zip(*body, strict=True), strict=True))
-    columns: dict[str, np.ndarray] = {}
-    for name, values in table.items():
-        if name == "part_loyer":
-            columns[name] = np.array(values, dtype=float)
-        elif name in NUMERIC or name == LABEL:
-            columns[name] = np.array(values, dtype=int)
-        else:
-            columns[name] = np.array(values, dtype=str)
-    return columns
-
-
-def load() -> dict[str, np.ndarray]:
-    """The shipped data set, column by column."""
-    return read_csv(shipped_csv())
-
-
-def main() -> None:
-    """Regenerate the shipped CSV: `python -m widgets.datasets.control`."""
-    content = to_csv(generate())
-    Path(__file__).resolve().parent.parent.joinpath("data", CSV_NAME).write_bytes(content)
-    print(f"{CSV_NAME}: {len(content)} octets, sha256 {sha256(content)}")
-
-
-if __name__ == "__main__":
-    main()
+def build_files() -> dict[str, bytes]:
+    """Every file of the data set, by name, exactly as shipped in data/."""
+    return {CSV_NAME: to_csv(generate())}

@@ -1,40 +1,23 @@
-"""A risk score for benefit controls, and what each threshold does to whom (plain Python).
+"""What each threshold of a risk score does to whom: confusion matrices, overall and by group.
 
-The score model (one-hot encoding and a logistic regression, in one
-scikit-learn Pipeline) is trained once on part of the households, without
-the sensitive attribute. Scores are computed once on the held-out
-households; a `ScoreTable` then sorts them by group and by outcome, so that
-the confusion matrix at any threshold costs a few binary searches: a
-slider never waits for the model.
-
-A household is controlled when its score is at least the threshold.
+Scores are computed once (see `study.py`); a `ScoreTable` then sorts them by
+group and by outcome, so that the confusion matrix at any threshold costs a
+few binary searches: a slider never waits for the model. A household is
+controlled when its score is at least the threshold. Plain Python and numpy.
 """
 
 from __future__ import annotations
 
-import functools
 import math
 import numbers
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.compose import ColumnTransformer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
-from sklearn.model_selection import train_test_split
-from sklearn.pipeline import Pipeline
-from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
-from widgets.datasets import control
+from widgets.controles.dataset import GROUPS, REFERENCE_GROUP, WATCHED_GROUP
 from widgets.errors import AtelierError
 from widgets.french import format_number
-
-SPLIT_SEED = 1
-TEST_SHARE = 0.4
-REFERENCE_GROUP, WATCHED_GROUP = control.GROUPS
-GROUP_NAMES = {"francaise": "nationalité française", "hors_ue": "nationalité hors UE"}
 
 
 class ThresholdError(AtelierError):
@@ -173,7 +156,7 @@ class ScoreTable:
         if not (scores.shape == frauds.shape == groups.shape) or scores.ndim != 1:
             raise ValueError("scores, frauds and groups must be 1-D arrays of the same length")
         self.scores, self.frauds, self.groups = scores, frauds, groups
-        self.group_names = tuple(control.GROUPS)
+        self.group_names = tuple(GROUPS)
         self._sorted = {
             (group, fraud): np.sort(scores[(groups == group) & (frauds == fraud)])
             for group in self.group_names
@@ -246,85 +229,3 @@ class ScoreTable:
             overall.controlled_frauds * 100 >= min_recall_percent * overall.frauds
             and overall.controlled_honest <= max_false_alarms
         )
-
-
-def feature_matrix(columns: dict[str, np.ndarray], features: Sequence[str]) -> np.ndarray:
-    """The chosen columns side by side, as scikit-learn reads them without pandas."""
-    matrix = np.empty((len(columns[control.LABEL]), len(features)), dtype=object)
-    for index, name in enumerate(features):
-        matrix[:, index] = columns[name]
-    return matrix
-
-
-def score_pipeline(features: Sequence[str]) -> Pipeline:
-    """One-hot encoding of categories, scaling of numbers, then a logistic regression.
-
-    `class_weight="balanced"` spreads the scores over 0 to 1 although frauds
-    are rare: the score ranks households, it is not a probability.
-    """
-    categorical = [i for i, name in enumerate(features) if name not in control.NUMERIC]
-    numeric = [i for i, name in enumerate(features) if name in control.NUMERIC]
-    encode = ColumnTransformer(
-        [
-            ("categories", OneHotEncoder(handle_unknown="ignore"), categorical),
-            ("nombres", StandardScaler(), numeric),
-        ]
-    )
-    model = LogisticRegression(max_iter=2_000, class_weight="balanced")
-    return Pipeline([("encodage", encode), ("modele", model)])
-
-
-def split(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Training and test row numbers, stratified on the label, always the same."""
-    rows = np.arange(len(labels))
-    train, test = train_test_split(
-        rows, test_size=TEST_SHARE, random_state=SPLIT_SEED, stratify=labels
-    )
-    return np.sort(train), np.sort(test)
-
-
-@dataclass(frozen=True)
-class Study:
-    """A trained score model and its scores on the held-out households."""
-
-    columns: dict[str, np.ndarray]
-    features: tuple[str, ...]
-    train: np.ndarray
-    test: np.ndarray
-    model: Pipeline
-    table: ScoreTable
-    auc: float
-    training_seconds: float
-
-
-def build_study(
-    columns: dict[str, np.ndarray] | None = None,
-    features: Sequence[str] = control.FEATURES,
-) -> Study:
-    """Train on the training rows, score the test rows once."""
-    columns = control.load() if columns is None else columns
-    labels = columns[control.LABEL].astype(bool)
-    train, test = split(labels)
-    matrix = feature_matrix(columns, features)
-    model = score_pipeline(features)
-    start = time.perf_counter()
-    model.fit(matrix[train], labels[train])
-    seconds = time.perf_counter() - start
-    scores = model.predict_proba(matrix[test])[:, 1]
-    table = ScoreTable(scores, labels[test], columns[control.SENSITIVE][test])
-    return Study(
-        columns=columns,
-        features=tuple(features),
-        train=train,
-        test=test,
-        model=model,
-        table=table,
-        auc=float(roc_auc_score(labels[test], scores)),
-        training_seconds=seconds,
-    )
-
-
-@functools.cache
-def default_study() -> Study:
-    """The study the lesson shows: shipped data, every feature but the sensitive one."""
-    return build_study()

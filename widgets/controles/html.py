@@ -1,52 +1,45 @@
 """The numbers of module 10 as accessible HTML tables and sentences (no Jupyter import).
 
 Tables have a caption and header cells, so that a screen reader can read
-them; every rate comes with the count it is made of.
+them; every rate comes with the count it is made of. The French names of the
+columns and of their values are data: `sources/labels.toml`.
 """
 
 from __future__ import annotations
 
+import tomllib
 from html import escape
+from importlib import resources
 
 import numpy as np
 
-from widgets.datasets import control
-from widgets.french import NARROW_NBSP, format_number
-from widgets.ml.fairness import (
-    GROUP_NAMES,
-    REFERENCE_GROUP,
-    WATCHED_GROUP,
-    Confusion,
-    Study,
-    ThresholdReport,
+from widgets.controles.dataset import GROUPS, LABEL, REFERENCE_GROUP, SENSITIVE, WATCHED_GROUP
+from widgets.controles.generate import Households
+from widgets.controles.proxies import ProxyStudy
+from widgets.controles.study import Study
+from widgets.controles.thresholds import Confusion, ThresholdReport
+from widgets.french import (
+    NARROW_NBSP,
+    NOT_DEFINED,
+    format_euros,
+    format_number,
+    format_percent,
 )
-from widgets.ml.fairness_proxies import ProxyStudy
 
-NOT_DEFINED = "non défini"
 TABLE_STYLE = "border-collapse:collapse;margin:0.4em 0;font-size:0.95em"
 CELL_STYLE = "border:1px solid #999;padding:0.25em 0.6em;text-align:right"
 HEAD_STYLE = "border:1px solid #999;padding:0.25em 0.6em;text-align:left;background:#f0f0f0"
 
-VARIABLE_NAMES = {
-    "quartier": "Quartier",
-    "situation_familiale": "Situation familiale",
-    "logement": "Logement",
-    "emploi": "Emploi",
-    "nb_enfants": "Nombre d'enfants",
-    "revenu_mensuel": "Revenu mensuel",
-    "part_loyer": "Part du revenu consacrée au loyer",
-    "rsa": "Touche le RSA",
-    "aah": "Touche l'AAH",
-    "apl": "Touche une aide au logement",
-    "prime_activite": "Touche la prime d'activité",
-    "changements_situation": "Changements de situation déclarés",
-}
-
-
-def percent(share: float | None, decimals: int = 1) -> str:
-    if share is None:
-        return NOT_DEFINED
-    return f"{format_number(100 * share, decimals)}{NARROW_NBSP}%"
+_LABELS = tomllib.loads(
+    resources.files("widgets.controles").joinpath("sources", "labels.toml").read_text("utf-8")
+)
+GROUP_NAMES: dict[str, str] = _LABELS["groupes"]
+SHORT_GROUP_NAMES: dict[str, str] = _LABELS["groupes_courts"]
+VARIABLE_NAMES: dict[str, str] = _LABELS["variables"]
+EMPLOYMENT_NAMES: dict[str, str] = _LABELS["emploi"]
+HOUSING_NAMES: dict[str, str] = _LABELS["logement"]
+BENEFIT_NAMES: dict[str, str] = _LABELS["aides"]
+PREVIEW_QUANTILES = (0.02, 0.15, 0.3, 0.45, 0.6, 0.75, 0.88, 0.98)
 
 
 def times(ratio: float | None) -> str:
@@ -54,12 +47,8 @@ def times(ratio: float | None) -> str:
     return NOT_DEFINED if ratio is None else f"×{NARROW_NBSP}{format_number(ratio, 2)}"
 
 
-def count(value: int) -> str:
-    return format_number(value, 0)
-
-
 def out_of(part: int, whole: int, share: float | None) -> str:
-    return f"{count(part)} sur {count(whole)} ({percent(share)})"
+    return f"{format_number(part)} sur {format_number(whole)} ({format_percent(share)})"
 
 
 def _row(header: str, cells: list[str]) -> str:
@@ -86,7 +75,7 @@ def report_table(report: ThresholdReport) -> str:
         (group_title(group), confusion) for group, confusion in report.by_group.items()
     ]
     rows = [
-        _row("Foyers évalués", [count(c.households) for _, c in cells]),
+        _row("Foyers évalués", [format_number(c.households) for _, c in cells]),
         _row(
             "Foyers contrôlés (taux de contrôle)",
             [out_of(c.controlled, c.households, c.control_rate) for _, c in cells],
@@ -99,11 +88,11 @@ def report_table(report: ThresholdReport) -> str:
             "Foyers honnêtes contrôlés : fausses alertes (taux de fausses alertes)",
             [out_of(c.controlled_honest, c.honest, c.false_alarm_rate) for _, c in cells],
         ),
-        _row("Fraudes manquées", [count(c.missed_frauds) for _, c in cells]),
+        _row("Fraudes manquées", [format_number(c.missed_frauds) for _, c in cells]),
     ]
     caption = (
         f"Au seuil de {format_number(report.threshold, 2)} : ce que le score décide "
-        f"pour les {count(report.overall.households)} foyers mis de côté pour l'évaluation"
+        f"pour les {format_number(report.overall.households)} foyers mis de côté pour l'évaluation"
     )
     return _table(caption, ["", *(name for name, _ in cells)], rows)
 
@@ -136,10 +125,26 @@ def summary_html(report: ThresholdReport) -> str:
     overall = report.overall
     return (
         '<p role="status" aria-live="polite" style="line-height:1.6;margin:0.3em 0">'
-        f"À ce seuil, <strong>{count(overall.controlled)} foyers</strong> sont contrôlés. "
-        f"Parmi eux, <strong>{count(overall.controlled_honest)} foyers honnêtes</strong> "
-        f"(fausses alertes). Les contrôles trouvent <strong>{percent(overall.recall, 0)}</strong> "
-        "des fraudes constatées.</p>"
+        f"À ce seuil, <strong>{format_number(overall.controlled)} foyers</strong> sont contrôlés. "
+        f"Parmi eux, <strong>{format_number(overall.controlled_honest)} foyers honnêtes</strong> "
+        "(fausses alertes). Les contrôles trouvent "
+        f"<strong>{format_percent(overall.recall, 0)}</strong> des fraudes constatées.</p>"
+    )
+
+
+def distributions_note(report: ThresholdReport) -> str:
+    """The note under the score distributions: honest households controlled, frauds found."""
+
+    def per_group(rate: str) -> str:
+        return ", ".join(
+            f"{format_percent(getattr(report.by_group[group], rate), 0)} ({GROUP_NAMES[group]})"
+            for group in GROUPS
+        )
+
+    return (
+        f'<p aria-live="polite">Seuil : {format_number(report.threshold, 2)}. '
+        f"Honnêtes contrôlés : {per_group('false_alarm_rate')}. "
+        f"Fraudes trouvées : {per_group('recall')}.</p>"
     )
 
 
@@ -153,8 +158,8 @@ def variants_table(proxies: ProxyStudy, threshold: float) -> str:
                 variant.name,
                 [
                     format_number(100 * variant.auc, 0),
-                    percent(report.by_group[REFERENCE_GROUP].false_alarm_rate),
-                    percent(report.by_group[WATCHED_GROUP].false_alarm_rate),
+                    format_percent(report.by_group[REFERENCE_GROUP].false_alarm_rate),
+                    format_percent(report.by_group[WATCHED_GROUP].false_alarm_rate),
                     times(report.false_alarm_ratio),
                 ],
             )
@@ -196,24 +201,24 @@ def proxies_summary(proxies: ProxyStudy) -> str:
     )
 
 
-def hidden_truth_table(households: control.Households) -> str:
+def hidden_truth_table(households: Households) -> str:
     """Real irregularities (known only because the data are invented) against found ones."""
     columns = households.columns
-    nationality = columns[control.SENSITIVE]
+    nationality = columns[SENSITIVE]
     priority = columns["quartier_prioritaire"] == "oui"
-    groups = [(group_title(group), nationality == group) for group in control.GROUPS] + [
+    groups = [(group_title(group), nationality == group) for group in GROUPS] + [
         ("Quartiers prioritaires", priority),
         ("Autres quartiers", ~priority),
     ]
-    found = columns[control.LABEL].astype(bool)
+    found = columns[LABEL].astype(bool)
     rows = [
         _row(
             name,
             [
-                count(int(mask.sum())),
-                percent(float(np.mean(households.irregular[mask]))),
-                percent(float(np.mean(households.in_depth_control[mask])), 0),
-                percent(float(np.mean(found[mask]))),
+                format_number(int(mask.sum())),
+                format_percent(float(np.mean(households.irregular[mask]))),
+                format_percent(float(np.mean(households.in_depth_control[mask])), 0),
+                format_percent(float(np.mean(found[mask]))),
             ],
         )
         for name, mask in groups
@@ -229,23 +234,6 @@ def hidden_truth_table(households: control.Households) -> str:
         "Tous les foyers du jeu de données : ce qui s'est passé, et ce que les contrôles ont vu"
     )
     return _table(caption, headers, rows)
-
-
-EMPLOYMENT_NAMES = {
-    "cdi": "CDI",
-    "cdd_interim": "CDD ou intérim",
-    "independant": "indépendant",
-    "chomage": "au chômage",
-    "inactif": "sans activité",
-}
-HOUSING_NAMES = {
-    "hlm": "logement social",
-    "locatif_prive": "locataire du privé",
-    "proprietaire": "propriétaire",
-    "heberge": "hébergé",
-}
-BENEFIT_NAMES = {"rsa": "RSA", "aah": "AAH", "apl": "aide au logement", "prime_activite": "prime"}
-PREVIEW_QUANTILES = (0.02, 0.15, 0.3, 0.45, 0.6, 0.75, 0.88, 0.98)
 
 
 def households_table(study: Study) -> str:
@@ -266,13 +254,13 @@ def households_table(study: Study) -> str:
                     f"{columns['situation_familiale'][row]}, {columns['nb_enfants'][row]} enf.",
                     HOUSING_NAMES[str(columns["logement"][row])],
                     EMPLOYMENT_NAMES[str(columns["emploi"][row])],
-                    f"{count(int(columns['revenu_mensuel'][row]))}{NARROW_NBSP}€",
-                    percent(float(columns["part_loyer"][row]), 0),
+                    format_euros(int(columns["revenu_mensuel"][row]), 0),
+                    format_percent(float(columns["part_loyer"][row]), 0),
                     ", ".join(benefits) or "aucune",
                     str(columns["changements_situation"][row]),
                     f"<strong>{format_number(float(scores[position]), 2)}</strong>",
-                    "oui" if columns[control.LABEL][row] else "non",
-                    GROUP_NAMES[str(columns[control.SENSITIVE][row])],
+                    "oui" if columns[LABEL][row] else "non",
+                    GROUP_NAMES[str(columns[SENSITIVE][row])],
                 ],
             )
         )
