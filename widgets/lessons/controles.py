@@ -56,9 +56,14 @@ THRESHOLD_CHOICE = NumberMeetingConditions(
     id="q1",
     variable="seuil",
     question=(
-        f"Choisissez un seuil qui trouve au moins {MIN_RECALL_PERCENT} % des fraudes "
-        f"constatées, tout en contrôlant au plus {MAX_FALSE_ALARMS} foyers honnêtes, "
-        "avec un peu de marge."
+        "La direction de l'organisme fixe deux limites :\n"
+        f"- trouver **au moins {MIN_RECALL_PERCENT} %** des fraudes constatées ;\n"
+        f"- ne pas contrôler **plus de {MAX_FALSE_ALARMS} foyers honnêtes** "
+        "(sur les 2 954 foyers honnêtes mis de côté).\n"
+        "\n"
+        "Avec le curseur ci-dessus, trouvez un seuil qui respecte les deux limites, **avec un peu"
+        " de marge** : un seuil tout au bord de la zone permise ne tient plus si les données "
+        "bougent un peu."
     ),
     conditions=(
         Condition(
@@ -113,8 +118,8 @@ MOST_FALSE_ALARMS = MultipleChoice(
     id="q2",
     variable="reponse_q2",
     question=(
-        "Au seuil de 0,50, quel groupe subit le plus de fausses alertes, en proportion de ses "
-        "foyers honnêtes ?"
+        "Au seuil de 0,50, quel groupe subit le plus de fausses alertes, **en proportion** de ses"
+        " foyers honnêtes ?"
     ),
     options={
         "A": "Les foyers de nationalité française.",
@@ -151,7 +156,7 @@ DISPARITY_READING = NumberMeetingConditions(
     id="q3",
     variable="rapport",
     question=(
-        "Placez le curseur sur 0,60. Quel est le rapport des taux de fausses alertes "
+        "Placez le curseur sur **0,60**. Quel est le **rapport des taux de fausses alertes** "
         "(nationalité hors UE ÷ nationalité française) ?"
     ),
     conditions=within(
@@ -235,7 +240,7 @@ COMMUNE_SCORE = ReflectiveQuestion(
     id="reflexion",
     question=(
         "Votre commune envisage d'utiliser un score pour cibler ses contrôles (par exemple sur "
-        "une aide sociale facultative du CCAS). Quelles questions poser avant de décider ?"
+        "une aide sociale facultative du CCAS). **Quelles questions poser avant de décider ?**"
     ),
     model_answer=(
         "Le but : quel problème veut-on résoudre, et un score est-il le bon outil ? Faut-il "
