@@ -320,3 +320,11 @@ def test_lesson_widgets_build() -> None:
     assert "Irrégularités réelles" in lesson.hidden_truth().value
     assert lesson.reflection().children[0].description == "Voir une réponse possible"
     assert isinstance(lesson.threshold_explorer(), ThresholdExplorer)
+
+
+def test_the_first_question_quotes_the_honest_households_set_aside() -> None:
+    labels = default_study().table.frauds
+    honest = int((~labels).sum())
+    assert f"sur les {honest // 1000} {honest % 1000:03d} foyers honnêtes" in (
+        lesson.THRESHOLD_CHOICE.question
+    )
