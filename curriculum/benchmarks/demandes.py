@@ -21,7 +21,7 @@ TRAINING_BUDGET_SECONDS = 2.0
 
 
 def training_row(context: BenchContext) -> Row:
-    from widgets.ml.requests_engine import load_requests, train_model
+    from widgets.demandes.model import load_requests, train_model
 
     requests = load_requests()
     models = [train_model(requests) for _ in range(context.repeats)]
@@ -45,8 +45,8 @@ def type_and_sort(view, text: str) -> None:
 
 
 def try_message_rows() -> list[Row]:
-    from widgets.ml.requests_engine import trained_model
-    from widgets.ml.requests_try_view import TryMessageView
+    from widgets.demandes.model import trained_model
+    from widgets.demandes.views.try_message import TryMessageView
 
     model = trained_model()
     view = TryMessageView(model)
@@ -76,8 +76,8 @@ def try_message_rows() -> list[Row]:
 
 
 def matrix_rows() -> list[Row]:
-    from widgets.ml.requests_engine import trained_model
-    from widgets.ml.requests_matrix_view import ConfusionMatrixView
+    from widgets.demandes.model import trained_model
+    from widgets.demandes.views.matrix import ConfusionMatrixView
 
     view = ConfusionMatrixView(trained_model().evaluation)
     options = list(view.menu.options)

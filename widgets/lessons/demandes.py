@@ -10,40 +10,15 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.backup.view import download_panel
-from widgets.datasets.demandes.services import (
-    ACTION_SOCIALE,
-    ECLAIRAGE,
-    ECOLES,
-    ESPACES_VERTS,
-    ETAT_CIVIL,
-    PROPRETE,
-    STATIONNEMENT,
-    URBANISME,
-    VOIRIE,
-)
-from widgets.ml.requests_engine import (
-    confused_pairs,
-    load_requests,
-    predict_message,
-    shared_words,
-    trained_model,
-)
-from widgets.ml.requests_html import (
-    errors_table,
-    examples_table,
-    predictions_table,
-    training_summary,
-)
-from widgets.ml.requests_matrix_view import confusion_matrix_widget
-from widgets.ml.requests_split_view import split_picture
-from widgets.ml.requests_try_view import try_message_widget
-from widgets.selfcheck import (
-    FreeText,
-    MultipleChoice,
-    NumberInRange,
-    ReflectiveQuestion,
-    TextRule,
-)
+from widgets.demandes.confusion import confused_pairs, shared_words
+from widgets.demandes.html import errors_table, examples_table, predictions_table, training_summary
+from widgets.demandes.model import load_requests, trained_model
+from widgets.demandes.predict import first_missorted, predict_message
+from widgets.demandes.services import ANSWER_PATTERNS, answer_names_another, answer_names_both
+from widgets.demandes.views.matrix import confusion_matrix_widget
+from widgets.demandes.views.split import split_picture
+from widgets.demandes.views.try_message import try_message_widget
+from widgets.selfcheck import FreeText, MultipleChoice, NumberInRange, ReflectiveQuestion, TextRule
 from widgets.selfcheck.views.exercise import NotebookExercise, reflection_panel
 from widgets.viewkit.session import start
 
@@ -56,44 +31,23 @@ EXAMPLE_IDS = (11, 136, 207, 12, 52, 1, 114, 32)
 """Rows shown in the « data » section: a text message, an angry one, a polite
 e-mail, two topics, two ambiguous cases, a typo, a question to a desk."""
 
-# How each service may be written in a free-text answer (lower case, no accents).
-SERVICE_PATTERNS = {
-    PROPRETE: r"\bproprete\b",
-    VOIRIE: r"\bvoirie\b",
-    STATIONNEMENT: r"\bstationnement\b",
-    ESPACES_VERTS: r"\bespaces? verts?\b",
-    ECLAIRAGE: r"\beclairage\b",
-    ETAT_CIVIL: r"\betat civil\b",
-    URBANISME: r"\burbanisme\b",
-    ECOLES: r"\b(ecoles?|cantine)\b",
-    ACTION_SOCIALE: r"\b(action sociale|ccas)\b",
-}
-
 FAILURE_EXAMPLES = (
-    ("Le réverbère de la place de l'Église est cassé.", ECLAIRAGE),
-    ("Il y a des feuilles partout devant le square.", PROPRETE),
-    ("Lampadaire éteint rue Pasteur et trou dans la chaussée devant le 12.", ECLAIRAGE),
+    ("Le réverbère de la place de l'Église est cassé.", "Éclairage public"),
+    ("Il y a des feuilles partout devant le square.", "Propreté"),
+    ("Lampadaire éteint rue Pasteur et trou dans la chaussée devant le 12.", "Éclairage public"),
     ("Le voyant de ma box internet clignote.", None),
 )
 """Messages that show where the model fails: a word it never saw, a case between
 two services, two topics, and a request no service of the town hall handles."""
 
 QUIZ_MESSAGES = (
-    ("Le réverbère de la place de l'Église est cassé.", ECLAIRAGE),
-    ("Nid de poule devant la boulangerie de la rue Pasteur.", VOIRIE),
-    ("Je souhaite inscrire ma fille à la cantine.", ECOLES),
+    ("Le réverbère de la place de l'Église est cassé.", "Éclairage public"),
+    ("Nid de poule devant la boulangerie de la rue Pasteur.", "Voirie"),
+    ("Je souhaite inscrire ma fille à la cantine.", "Écoles et cantine"),
 )
 
-
-def _letter_of_the_mistake() -> str:
-    """The option whose message the model sorts wrongly (the tests check there is one)."""
-    for letter, (message, expected) in zip("ABC", QUIZ_MESSAGES, strict=True):
-        if predict_message(message, MODEL).service != expected:
-            return letter
-    return "A"
-
-
-MISTAKE_LETTER = _letter_of_the_mistake()
+MISTAKE_LETTER = "ABC"[first_missorted(QUIZ_MESSAGES, MODEL) or 0]
+"""The option whose message the model sorts wrongly (the tests check there is one)."""
 
 
 def show_examples() -> ipw.HTML:
@@ -165,15 +119,7 @@ MISSORTED = NumberInRange(
 )
 
 
-def _other_services(*names: str) -> str:
-    return "|".join(SERVICE_PATTERNS[s] for s in SERVICE_PATTERNS if s not in names)
-
-
-def _both(first: str, second: str) -> str:
-    return rf"^(?=.*{SERVICE_PATTERNS[first]})(?=.*{SERVICE_PATTERNS[second]})"
-
-
-_EXTRA = next(s for s in SERVICE_PATTERNS if s not in (TOP_PAIR.first, TOP_PAIR.second))
+_EXTRA = next(s for s in ANSWER_PATTERNS if s not in (TOP_PAIR.first, TOP_PAIR.second))
 
 CONFUSED_PAIR = FreeText(
     id="q2",
@@ -182,7 +128,7 @@ CONFUSED_PAIR = FreeText(
     rules=(
         TextRule(
             description="nomme les deux services les plus confondus",
-            pattern=_both(TOP_PAIR.first, TOP_PAIR.second),
+            pattern=answer_names_both(TOP_PAIR.first, TOP_PAIR.second),
             advice=(
                 "Ce ne sont pas ces deux services-là, ou l'un des deux manque. Dans la matrice, "
                 "pour chaque paire de services, additionnez les deux cases symétriques hors de "
@@ -193,7 +139,7 @@ CONFUSED_PAIR = FreeText(
     strict_rules=(
         TextRule(
             description="ne cite que ces deux services",
-            pattern=_other_services(TOP_PAIR.first, TOP_PAIR.second),
+            pattern=answer_names_another(TOP_PAIR.first, TOP_PAIR.second),
             advice="Citez seulement les deux services les plus confondus, pas un troisième.",
             must_match=False,
         ),

@@ -14,8 +14,9 @@ import ipywidgets as ipw
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from widgets.ml.requests_engine import Evaluation, TrainedModel
-from widgets.ml.requests_html import scores_table, service_sentence
+from widgets.demandes.html import matrix_reading, scores_table
+from widgets.demandes.model import Evaluation, TrainedModel
+from widgets.viewkit.controls import LABEL_STYLE
 from widgets.viewkit.figure import OKABE_ITO, LiveFigure
 
 NO_SERVICE = "(aucun)"
@@ -43,7 +44,7 @@ class ConfusionMatrixView:
             value=NO_SERVICE,
             description="Mettre en évidence le service",
             tooltip="Encadrer la ligne et la colonne d'un service dans la matrice",
-            style={"description_width": "initial"},
+            style=LABEL_STYLE,
         )
         self.sentence = ipw.HTML()
         self.table = ipw.HTML()
@@ -127,16 +128,7 @@ class ConfusionMatrixView:
         self._move_name(self.row_name, ax.get_yticklabels()[index], chosen)
         self._move_name(self.column_name, ax.get_xticklabels()[index], chosen)
         self.figure.refresh()
-        if chosen:
-            self.sentence.value = (
-                service_sentence(self.evaluation, service)
-                + "<p><em>Cadre plein : la ligne du service (ses vrais messages). Cadre en "
-                "tirets : sa colonne (les messages que le modèle lui a envoyés).</em></p>"
-            )
-        else:
-            self.sentence.value = (
-                "<p>Choisissez un service dans le menu pour encadrer sa ligne et sa colonne.</p>"
-            )
+        self.sentence.value = matrix_reading(self.evaluation, service if chosen else None)
         self.table.value = scores_table(self.evaluation, service if chosen else None)
 
 

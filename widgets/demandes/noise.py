@@ -1,7 +1,7 @@
 """How residents really type: no accents, SMS abbreviations, typos, capitals, homophones.
 
 Every function takes the generator's seeded `random.Random`, so the same
-seed always gives the same mistakes.
+seed always gives the same mistakes. The word lists are in `sources/noise.toml`.
 """
 
 from __future__ import annotations
@@ -10,80 +10,22 @@ import random
 import re
 import unicodedata
 
-# Whole words (or expressions) and how they are shortened in a text message.
-ABBREVIATIONS: tuple[tuple[str, str], ...] = (
-    ("s'il vous plaît", "svp"),
-    ("rendez-vous", "rdv"),
-    ("aujourd'hui", "auj"),
-    ("bonjour", "bjr"),
-    ("bonsoir", "bsr"),
-    ("beaucoup", "bcp"),
-    ("toujours", "tjs"),
-    ("quelque", "qq"),
-    ("pourquoi", "pq"),
-    ("cordialement", "cdlt"),
-    ("problème", "pb"),
-    ("maintenant", "mtn"),
-    ("quand", "qd"),
-    ("pour", "pr"),
-    ("vous", "vs"),
-    ("dans", "ds"),
-    ("tout", "tt"),
-    ("avec", "avc"),
-    ("c'est", "c"),
-    ("qu'il", "kil"),
-    ("semaine", "sem"),
-    ("merci", "mci"),
-    ("est-ce que", "est ce que"),
-)
+from widgets.demandes.source_files import read_source
 
-# Common spelling slips between words that sound alike.
-HOMOPHONES: tuple[tuple[str, str], ...] = (
-    ("est", "et"),
-    ("à", "a"),
-    ("ces", "ses"),
-    ("quand", "quant"),
-    ("c'est", "s'est"),
-    ("ça", "sa"),
-    ("où", "ou"),
-    ("peut-être", "peut être"),
-    ("depuis", "depuit"),
-    ("trottoir", "trotoir"),
-    ("lampadaire", "lampadère"),
-    ("poubelles", "poubels"),
-    ("stationnement", "stationement"),
-    ("chaussée", "chaussé"),
-)
+_NOISE = read_source("noise.toml")
 
-# Neighbouring keys on a French AZERTY keyboard.
-AZERTY_NEIGHBOURS = {
-    "a": "zqs",
-    "z": "aes",
-    "e": "zrd",
-    "r": "etf",
-    "t": "ryg",
-    "y": "tuh",
-    "u": "yij",
-    "i": "uok",
-    "o": "ipl",
-    "p": "om",
-    "q": "asw",
-    "s": "qdz",
-    "d": "sfe",
-    "f": "dgr",
-    "g": "fht",
-    "h": "gjy",
-    "j": "hku",
-    "k": "jli",
-    "l": "kmo",
-    "m": "lp",
-    "w": "xq",
-    "x": "wc",
-    "c": "xv",
-    "v": "cb",
-    "b": "vn",
-    "n": "bm",
-}
+ABBREVIATIONS: tuple[tuple[str, str], ...] = tuple(
+    (entry["word"], entry["short"]) for entry in _NOISE["abbreviations"]
+)
+"""Whole words (or expressions) and how they are shortened in a text message."""
+
+HOMOPHONES: tuple[tuple[str, str], ...] = tuple(
+    (entry["word"], entry["slip"]) for entry in _NOISE["homophones"]
+)
+"""Common spelling slips between words that sound alike."""
+
+AZERTY_NEIGHBOURS: dict[str, str] = _NOISE["azerty_neighbours"]
+"""Neighbouring keys on a French AZERTY keyboard."""
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 

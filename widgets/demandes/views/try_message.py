@@ -8,17 +8,18 @@ hatched (the chosen service). Only the bars and their texts are redrawn
 
 from __future__ import annotations
 
-from html import escape
-
 import ipywidgets as ipw
 
-from widgets.french import NARROW_NBSP, format_number
-from widgets.ml.requests_engine import Prediction, TrainedModel, predict_message
-from widgets.ml.requests_html import (
+from widgets.demandes.html import (
     highlighted_message,
     unknown_words_line,
+    verdict_html,
     words_table,
 )
+from widgets.demandes.model import TrainedModel
+from widgets.demandes.predict import Prediction, predict_message
+from widgets.french import format_percent
+from widgets.viewkit.controls import LABEL_STYLE
 from widgets.viewkit.figure import OKABE_ITO, LiveFigure
 
 EXAMPLE_MESSAGE = "Bonjour, le lampadaire devant le 12 rue Pasteur clignote depuis une semaine."
@@ -54,37 +55,19 @@ class ProbabilityChart:
     def show(self, prediction: Prediction) -> None:
         shares = dict(prediction.probabilities)
         for index, service in enumerate(self.services):
-            value = 100 * shares.get(service, 0.0)
+            share = shares.get(service, 0.0)
+            value = 100 * share
             chosen = service == prediction.service
             bar = self.bars[index]
             bar.set_width(value)
             bar.set_facecolor(_CHOSEN if chosen else _PLAIN)
             bar.set_hatch("//" if chosen else "")
             text = self.labels[index]
-            written = (
-                f"{format_number(value, 1)}{NARROW_NBSP}%" if prediction.probabilities else "—"
-            )
+            written = format_percent(share) if prediction.probabilities else "—"
             text.set_text(written + ("  ◀ choisi" if chosen else ""))
             text.set_x(value + 1.5)
             text.set_fontweight("bold" if chosen else "normal")
         self.figure.refresh()
-
-
-def verdict_html(prediction: Prediction) -> str:
-    if prediction.service is None:
-        return f'<div role="status"><p>⚠ {escape(prediction.notice)}</p></div>'
-    best = max(share for _, share in prediction.probabilities)
-    doubt = (
-        "<p>Le modèle hésite : aucun service n'atteint la moitié des chances.</p>"
-        if best < 0.5
-        else ""
-    )
-    notice = f"<p>{escape(prediction.notice)}</p>" if prediction.notice else ""
-    return (
-        '<div role="status">'
-        f"<p>Service prédit : <strong>{escape(prediction.service)}</strong> "
-        f"(probabilité {format_number(100 * best, 1)}{NARROW_NBSP}%).</p>{doubt}{notice}</div>"
-    )
 
 
 class TryMessageView:
@@ -98,7 +81,7 @@ class TryMessageView:
             description="Votre message",
             tooltip="Le message à trier : quelques mots ou quelques phrases",
             rows=3,
-            style={"description_width": "initial"},
+            style=LABEL_STYLE,
             layout=ipw.Layout(width="95%"),
         )
         self.button = ipw.Button(

@@ -11,15 +11,9 @@ import re
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from widgets.french import NARROW_NBSP, format_number
-from widgets.ml.requests_engine import (
-    Evaluation,
-    Prediction,
-    Request,
-    SplitSummary,
-    TrainedModel,
-    normalize,
-)
+from widgets.demandes.model import Evaluation, Request, SplitSummary, TrainedModel, normalize
+from widgets.demandes.predict import Prediction
+from widgets.french import NARROW_NBSP, format_number, format_percent
 
 SHOWN_CHARS = 1_000
 """A message longer than this is shown cut (the model may have read more)."""
@@ -31,11 +25,6 @@ MARK_STYLE = (
 _TABLE = 'style="border-collapse:collapse;margin:0.4em 0"'
 _CELL_CSS = "border:1px solid #999;padding:3px 8px;vertical-align:top;text-align:"
 _WORD = re.compile(r"[^\W\d_]{2,}")
-
-
-def percent(share: float, decimals: int = 1) -> str:
-    """0.943 -> « 94,3 % »."""
-    return f"{format_number(share * 100, decimals)}{NARROW_NBSP}%"
 
 
 def _table(caption: str, header: Sequence[str], rows: Iterable[str]) -> str:
@@ -91,7 +80,7 @@ def split_table(split: SplitSummary) -> str:
                 format_number(s.total),
                 format_number(s.train),
                 format_number(s.test),
-                percent(s.test / s.total if s.total else 0.0, 0),
+                format_percent(s.test / s.total if s.total else 0.0, 0),
             ),
             (False, True, True, True, True),
         )
@@ -104,7 +93,7 @@ def split_table(split: SplitSummary) -> str:
                 format_number(split.total),
                 format_number(split.train),
                 format_number(split.test),
-                percent(split.test / split.total if split.total else 0.0, 0),
+                format_percent(split.test / split.total if split.total else 0.0, 0),
             ),
             (False, True, True, True, True),
             bold=True,
@@ -126,8 +115,8 @@ def training_summary(model: TrainedModel) -> str:
         f"en <strong>{seconds}{NARROW_NBSP}s</strong>.<br>"
         f"Sur les <strong>{format_number(evaluation.total)}</strong> messages de test, "
         f"il en trie bien <strong>{format_number(evaluation.correct)}</strong> : "
-        f"exactitude <strong>{percent(evaluation.accuracy)}</strong>.<br>"
-        f"F1 moyen par service (macro-F1) : <strong>{percent(evaluation.macro_f1)}</strong>."
+        f"exactitude <strong>{format_percent(evaluation.accuracy)}</strong>.<br>"
+        f"F1 moyen par service (macro-F1) : <strong>{format_percent(evaluation.macro_f1)}</strong>."
         "</div>"
     )
 
@@ -142,8 +131,8 @@ def scores_table(evaluation: Evaluation, highlight: str | None = None) -> str:
                 (
                     name,
                     format_number(score.support),
-                    percent(score.precision, 0),
-                    percent(score.recall, 0),
+                    format_percent(score.precision, 0),
+                    format_percent(score.recall, 0),
                 ),
                 (False, True, True, True),
                 bold=chosen,
@@ -166,10 +155,10 @@ def service_sentence(evaluation: Evaluation, service: str) -> str:
     text = (
         f"Des <strong>{format_number(int(row.sum()))}</strong> messages de test qui relèvent "
         f"vraiment de « {name} », le modèle en a bien trié <strong>{format_number(right)}"
-        f"</strong> (rappel {percent(right / row.sum() if row.sum() else 0.0, 0)}). "
+        f"</strong> (rappel {format_percent(right / row.sum() if row.sum() else 0.0, 0)}). "
         f"Des <strong>{format_number(int(column.sum()))}</strong> messages qu'il a envoyés à "
         f"« {name} », <strong>{format_number(right)}</strong> étaient vraiment pour ce service "
-        f"(précision {percent(right / column.sum() if column.sum() else 0.0, 0)})."
+        f"(précision {format_percent(right / column.sum() if column.sum() else 0.0, 0)})."
     )
     others = [(int(row[j]) + int(column[j]), j) for j in range(len(row)) if j != index]
     count, other = max(others)
@@ -223,7 +212,7 @@ def predictions_table(examples: Sequence[tuple[str, str | None, Prediction]]) ->
                     escape(message),
                     escape(wanted),
                     escape(predicted),
-                    percent(best, 0),
+                    format_percent(best, 0),
                     verdict,
                     escape(unknown),
                 ),
@@ -295,3 +284,32 @@ def unknown_words_line(prediction: Prediction) -> str:
         return ""
     words = ", ".join(f"« {escape(word)} »" for word in prediction.unknown_words)
     return f"<p>Mots que le modèle n'a jamais vus à l'entraînement, donc ignorés : {words}.</p>"
+
+
+def matrix_reading(evaluation: Evaluation, service: str | None) -> str:
+    """Under the confusion matrix: how to read the chosen service's frames, or what to do."""
+    if service is None:
+        return "<p>Choisissez un service dans le menu pour encadrer sa ligne et sa colonne.</p>"
+    return (
+        service_sentence(evaluation, service)
+        + "<p><em>Cadre plein : la ligne du service (ses vrais messages). Cadre en "
+        "tirets : sa colonne (les messages que le modèle lui a envoyés).</em></p>"
+    )
+
+
+def verdict_html(prediction: Prediction) -> str:
+    """The service the model picks for a message, or why it cannot pick one."""
+    if prediction.service is None:
+        return f'<div role="status"><p>⚠ {escape(prediction.notice)}</p></div>'
+    best = max(share for _, share in prediction.probabilities)
+    doubt = (
+        "<p>Le modèle hésite : aucun service n'atteint la moitié des chances.</p>"
+        if best < 0.5
+        else ""
+    )
+    notice = f"<p>{escape(prediction.notice)}</p>" if prediction.notice else ""
+    return (
+        '<div role="status">'
+        f"<p>Service prédit : <strong>{escape(prediction.service)}</strong> "
+        f"(probabilité {format_percent(best)}).</p>{doubt}{notice}</div>"
+    )

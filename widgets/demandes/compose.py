@@ -3,16 +3,18 @@
 Four ways of writing, as residents do: a quick report (« signalement »), a
 polite e-mail (« courriel »), an angry message (« colère ») and a text
 message (« sms »). A message may carry a second topic for another service,
-placed before the closing, as in « Au passage, ... ».
+placed before the closing, as in « Au passage, ... ». The phrases around the
+heart of a request (greetings, moods, closings) are in `sources/frames.toml`.
 """
 
 from __future__ import annotations
 
 import random
 
-from widgets.datasets.demandes import frames, noise
-from widgets.datasets.demandes.phrases import PHRASES, ServicePhrases
-from widgets.datasets.demandes.services import FIELD_SERVICES
+from widgets.demandes import noise
+from widgets.demandes.frames import FRAMES, fill
+from widgets.demandes.phrases import PHRASES, ServicePhrases
+from widgets.demandes.services import FIELD_SERVICES
 
 STYLES = ("signalement", "courriel", "colere", "sms")
 FIELD_STYLE_WEIGHTS = (36, 30, 16, 18)
@@ -63,16 +65,16 @@ def _core(service: str, rng: random.Random, short_share: float) -> str:
     if rng.random() < OBJECT_SHARE:
         field = service in FIELD_SERVICES
         template = rng.choice(
-            frames.FIELD_OBJECT_TEMPLATES if field else frames.DESK_OBJECT_TEMPLATES
+            FRAMES["field_object_templates"] if field else FRAMES["desk_object_templates"]
         )
         text = _contract(template.replace("{obj}", rng.choice(stock.objects)))
-        return _sentence_case(frames.fill(text, rng))
+        return _sentence_case(fill(text, rng))
     pool = stock.short if rng.random() < short_share else stock.sentences
-    return frames.fill(rng.choice(pool), rng)
+    return fill(rng.choice(pool), rng)
 
 
 def _ask(stock: ServicePhrases, rng: random.Random) -> str:
-    return rng.choice(stock.asks if rng.random() < 0.7 else frames.GENERIC_ASKS)
+    return rng.choice(stock.asks if rng.random() < 0.7 else FRAMES["generic_asks"])
 
 
 def _detail(service: str, stock: ServicePhrases, rng: random.Random) -> str:
@@ -80,9 +82,9 @@ def _detail(service: str, stock: ServicePhrases, rng: random.Random) -> str:
     if roll < 0.35:
         return rng.choice(stock.details)
     if roll < 0.6:
-        return frames.GENERIC_DETAILS[rng.randrange(len(frames.GENERIC_DETAILS))]
+        return FRAMES["generic_details"][rng.randrange(len(FRAMES["generic_details"]))]
     if roll < 0.8 and service in FIELD_SERVICES:
-        return frames.fill(rng.choice(frames.DURATION_SENTENCES), rng)
+        return fill(rng.choice(FRAMES["duration_sentences"]), rng)
     return ""
 
 
@@ -90,7 +92,8 @@ def _second_topic(second: str, rng: random.Random) -> str:
     topic = _core(second, rng, short_share=0.5)
     if topic[-1] not in ".!?":
         topic += "."
-    return f"{rng.choice(frames.CONNECTORS)} {topic[:1].lower() + topic[1:]}"
+    connector = rng.choice(FRAMES["connectors"])
+    return f"{connector} {topic[:1].lower() + topic[1:]}"
 
 
 def compose(
@@ -117,61 +120,61 @@ def _report(
 ) -> str:
     text = core or _core(service, rng, short_share=0.75)
     if service in FIELD_SERVICES and "depuis" not in text and rng.random() < 0.45:
-        text = f"{text.rstrip('.')} {frames.fill('{duree}', rng)}"
+        text = f"{text.rstrip('.')} {fill('{duree}', rng)}"
     parts = [text if text[-1] in ".!?" else text + ("." if rng.random() < 0.5 else "")]
     if rng.random() < 0.3:
-        parts.append(_ask(stock, rng) if not core else rng.choice(frames.GENERIC_ASKS))
+        parts.append(_ask(stock, rng) if not core else rng.choice(FRAMES["generic_asks"]))
     parts.append(extra)
     if rng.random() < 0.3:
-        parts.append(rng.choice(("Merci.", "Merci d'avance.", "Cordialement.")))
+        parts.append(rng.choice(FRAMES["report_closings"]))
     return _finish(_join(parts), rng)
 
 
 def _email(
     service: str, stock: ServicePhrases, rng: random.Random, extra: str, core: str | None
 ) -> str:
-    parts = [rng.choice(frames.GREETINGS)]
+    parts = [rng.choice(FRAMES["greetings"])]
     if rng.random() < 0.35:
-        parts.append(frames.fill(rng.choice(frames.INTRODUCTIONS), rng))
+        parts.append(fill(rng.choice(FRAMES["introductions"]), rng))
     parts.append(_sentence_case(core or _core(service, rng, short_share=0.15)))
     if not core:
         parts.append(_detail(service, stock, rng))
     if rng.random() < 0.7:
-        parts.append(_ask(stock, rng) if not core else rng.choice(frames.GENERIC_ASKS))
+        parts.append(_ask(stock, rng) if not core else rng.choice(FRAMES["generic_asks"]))
     parts.append(extra)
-    parts.append(rng.choice(frames.CLOSINGS))
+    parts.append(rng.choice(FRAMES["closings"]))
     if rng.random() < 0.5:
-        parts.append(rng.choice(frames.SIGNATURES))
+        parts.append(rng.choice(FRAMES["signatures"]))
     return _finish(_join(parts), rng)
 
 
 def _angry(
     service: str, stock: ServicePhrases, rng: random.Random, extra: str, core: str | None
 ) -> str:
-    parts = [rng.choice(frames.GREETINGS)] if rng.random() < 0.3 else []
+    parts = [rng.choice(FRAMES["greetings"])] if rng.random() < 0.3 else []
     main = _sentence_case(core or _core(service, rng, short_share=0.2))
     parts.append(noise.shout(main) if rng.random() < 0.35 else main)
     if service in FIELD_SERVICES and rng.random() < 0.6:
-        parts.append(frames.fill(rng.choice(frames.DURATION_SENTENCES), rng))
-    parts.extend(rng.sample(frames.ANGER, k=rng.choice((1, 1, 2))))
+        parts.append(fill(rng.choice(FRAMES["duration_sentences"]), rng))
+    parts.extend(rng.sample(FRAMES["anger"], k=rng.choice((1, 1, 2))))
     if rng.random() < 0.5:
-        parts.append(_ask(stock, rng) if not core else rng.choice(frames.GENERIC_ASKS))
+        parts.append(_ask(stock, rng) if not core else rng.choice(FRAMES["generic_asks"]))
     parts.append(extra)
     text = _join(parts)
     if rng.random() < 0.5:
-        text = text.rstrip(".") + rng.choice(("!!!", " !!", "!!!!", " ?!"))
+        text = text.rstrip(".") + rng.choice(FRAMES["angry_endings"])
     return _finish(text, rng)
 
 
 def _text_message(
     service: str, stock: ServicePhrases, rng: random.Random, extra: str, core: str | None
 ) -> str:
-    parts = [rng.choice(frames.SMS_OPENINGS)]
+    parts = [rng.choice(FRAMES["sms_openings"])]
     parts.append(core or _core(service, rng, short_share=0.55))
     if service in FIELD_SERVICES and "depuis" not in parts[-1] and rng.random() < 0.4:
-        parts.append(frames.fill("{duree}", rng))
+        parts.append(fill("{duree}", rng))
     parts.append(extra)
-    parts.append(rng.choice(frames.SMS_CLOSINGS))
+    parts.append(rng.choice(FRAMES["sms_closings"]))
     text = " ".join(part.strip() for part in parts if part.strip()).lower()
     text = noise.abbreviate(text, rng)
     text = noise.strip_accents(text) if rng.random() < 0.7 else noise.drop_some_accents(text, rng)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.french import NARROW_NBSP, format_number
-from widgets.ml.requests_engine import SplitSummary, TrainedModel
-from widgets.ml.requests_html import split_table
+from widgets.demandes.html import split_table
+from widgets.demandes.model import SplitSummary, TrainedModel
+from widgets.french import format_number, format_percent
 from widgets.viewkit.figure import OKABE_ITO, LiveFigure
 
 
 def _label(name: str, count: int, total: int) -> str:
-    return f"{name}\n{format_number(count)} messages ({round(100 * count / total)}{NARROW_NBSP}%)"
+    return f"{name}\n{format_number(count)} messages ({format_percent(count / total, 0)})"
 
 
 def split_figure(split: SplitSummary) -> LiveFigure:

@@ -1,10 +1,10 @@
-"""Generate the data set of residents' requests and write it as CSV.
+"""Generate the data set of residents' requests: `data/demandes.csv`.
 
 Same seed, same bytes: the random source is seeded once, sets are used only
 to test membership (never iterated), and the CSV is written with fixed line
-endings. `python -m widgets.datasets.demandes.generate` rewrites
-widgets/data/demandes.csv; tests/test_requests_dataset.py checks that the
-committed file equals a fresh generation.
+endings. `build_files()` gives the exact bytes shipped; `make data` (that is,
+`atelier data demandes`) writes them into `data/` and compares them with the
+fingerprint of the datasheet.
 """
 
 from __future__ import annotations
@@ -15,20 +15,19 @@ import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
-from widgets.datasets.demandes.ambiguous import CASES, AmbiguousCase
-from widgets.datasets.demandes.compose import STYLES, choose_style, compose
-from widgets.datasets.demandes.frames import fill
-from widgets.datasets.demandes.noise import strip_accents
-from widgets.datasets.demandes.services import NEIGHBOURS, SERVICE_COUNTS, SERVICES
+from widgets.demandes.ambiguous import CASES, AmbiguousCase
+from widgets.demandes.compose import STYLES, choose_style, compose
+from widgets.demandes.frames import fill
+from widgets.demandes.noise import strip_accents
+from widgets.demandes.services import NEIGHBOURS, SERVICE_COUNTS, SERVICES
 
 SEED = 8
 TWO_TOPIC_SHARE = 0.09
 NEIGHBOUR_SHARE = 0.6
 AMBIGUOUS_STYLE_WEIGHTS = (40, 35, 10, 15)
 COLUMNS = ("id", "message", "service", "ambigu", "service_secondaire")
-CSV_PATH = Path(__file__).resolve().parents[2] / "data" / "demandes.csv"
+FILE_NAME = "demandes.csv"
 MAX_ATTEMPTS = 2_000
 
 
@@ -112,10 +111,6 @@ def csv_text(seed: int = SEED) -> str:
     return buffer.getvalue()
 
 
-def write_csv(path: Path = CSV_PATH, seed: int = SEED) -> Path:
-    path.write_bytes(csv_text(seed).encode("utf-8"))
-    return path
-
-
-if __name__ == "__main__":
-    print(f"Écrit : {write_csv()}")
+def build_files() -> dict[str, bytes]:
+    """Every file of the data set, by name, exactly as shipped."""
+    return {FILE_NAME: csv_text(SEED).encode("utf-8")}

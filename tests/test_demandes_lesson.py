@@ -1,0 +1,71 @@
+"""Module 08's lesson: its examples behave as the notebook says; its checkers know the notebook."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+
+from conftest import solution_path
+from widgets.demandes.html import predictions_table
+from widgets.demandes.model import TrainedModel, trained_model
+from widgets.demandes.predict import predict_message
+from widgets.demandes.services import answer_names_another, answer_names_both
+from widgets.lessons import demandes as lesson
+
+
+@pytest.fixture(scope="module")
+def model() -> TrainedModel:
+    return trained_model()
+
+
+def test_quiz_and_failure_examples_behave_as_the_notebook_says(model) -> None:
+    wrong = [
+        message
+        for message, expected in lesson.QUIZ_MESSAGES
+        if predict_message(message, model).service != expected
+    ]
+    assert wrong == [lesson.QUIZ_MESSAGES["ABC".index(lesson.MISTAKE_LETTER)][0]]
+    new_word, between, two_topics, off_topic = (
+        (message, expected, predict_message(message, model))
+        for message, expected in lesson.FAILURE_EXAMPLES
+    )
+    assert new_word[2].service != new_word[1] and new_word[2].unknown_words
+    assert max(share for _, share in between[2].probabilities) < 0.6
+    assert two_topics[2].service in ("Éclairage public", "Voirie")
+    assert off_topic[1] is None and off_topic[2].service is not None
+    assert "hors sujet" in predictions_table([off_topic])
+
+
+def test_notebook_shows_the_options_the_checker_knows() -> None:
+    cells = {
+        cell.id: cell.source
+        for cell in nbformat.read(solution_path("08-trier-les-demandes"), as_version=4).cells
+    }
+    for exercise in lesson.EXERCISES:
+        for letter, text in getattr(exercise, "options", {}).items():
+            assert f"**{letter}.** {text}" in cells[f"{exercise.id}-consigne"], exercise.id
+    solutions = " ".join(cells[f"{exercise.id}-reponse"] for exercise in lesson.EXERCISES)
+    for exercise in lesson.EXERCISES:
+        written = (f'"{exercise.reference}"', repr(exercise.reference))
+        assert any(f"{exercise.variable} = {form}\n" in solutions for form in written), exercise.id
+
+
+@pytest.mark.parametrize(
+    ("answer", "both", "another"),
+    [
+        ("proprete et espaces verts", True, False),
+        ("l'espace vert et la proprete", True, False),
+        ("proprete", False, False),
+        ("proprete, espaces verts et voirie", True, True),
+        ("proprete et ccas", False, True),
+        ("proprete et la cantine", False, True),
+    ],
+)
+def test_free_text_answers_name_services_in_the_ways_a_learner_writes(
+    answer, both, another
+) -> None:
+    pair = ("Propreté", "Espaces verts")
+    assert bool(re.search(answer_names_both(*pair), answer)) is both
+    assert bool(re.search(answer_names_another(*pair), answer)) is another
