@@ -88,7 +88,7 @@ ERRORS = EVALUATION.total - EVALUATION.correct
 MISSORTED = NumberInRange(
     id="q1",
     variable="messages_mal_tries",
-    question="Sur les messages du jeu de test, combien le modèle en a-t-il mal triés ?",
+    question="Sur les messages du jeu de test, **combien le modèle en a-t-il mal triés** ?",
     expected=ERRORS,
     tolerance=0,
     strict_tolerance=0,
@@ -124,7 +124,11 @@ _EXTRA = next(s for s in ANSWER_PATTERNS if s not in (TOP_PAIR.first, TOP_PAIR.s
 CONFUSED_PAIR = FreeText(
     id="q2",
     variable="services_confondus",
-    question="Quels sont les deux services que le modèle confond le plus ?",
+    question=(
+        "Une confusion se lit dans les deux sens : des messages du service A envoyés au service "
+        "B, **et** des messages de B envoyés à A. Pour chaque paire de services, additionnez ces "
+        "deux cases. **Quels sont les deux services que le modèle confond le plus ?**"
+    ),
     rules=(
         TextRule(
             description="nomme les deux services les plus confondus",
@@ -170,7 +174,11 @@ SHARED = shared_words(MODEL, TOP_PAIR.first, TOP_PAIR.second, count=4)
 WHY_CONFUSED = MultipleChoice(
     id="q3",
     variable="reponse_q3",
-    question="Pourquoi le modèle confond-il ces deux services plus que les autres ?",
+    question=(
+        "Pourquoi le modèle confond-il ces deux services plus que les autres ? Pour vous aider, "
+        "essayez dans la section suivante quelques messages de ces deux services, ou relisez le "
+        "tableau des exemples."
+    ),
     options={
         "A": "Ces deux services ont trop peu de messages pour que le modèle les apprenne.",
         "B": (
@@ -225,8 +233,8 @@ READ_A_CELL = NumberInRange(
     variable="nombre_lu",
     question=(
         "Les deux services de l'exercice 2 se partagent deux cases hors de la diagonale : la "
-        "ligne de l'un croise la colonne de l'autre, et inversement. Quel est le plus grand "
-        "des deux nombres écrits dans ces cases ?"
+        "ligne de l'un croise la colonne de l'autre, et inversement. **Quel est le plus grand des"
+        " deux nombres écrits dans ces cases ?**"
     ),
     expected=_CELL_COUNT,
     tolerance=0,
@@ -266,8 +274,8 @@ WRONG_MESSAGE = MultipleChoice(
     id="q5",
     variable="reponse_q5",
     question=(
-        "Essayez ces trois messages dans le widget. Lequel le modèle envoie-t-il au "
-        "mauvais service ?"
+        "Copiez ces trois messages, un par un, dans le widget ci-dessus. **Lequel le modèle "
+        "envoie-t-il au mauvais service ?**"
     ),
     options={letter: message for letter, (message, _) in zip("ABC", QUIZ_MESSAGES, strict=True)},
     correct=MISTAKE_LETTER,
@@ -301,9 +309,9 @@ PUBLISH_RULES = MultipleChoice(
     id="q6",
     variable="reponse_q6",
     question=(
-        "Clairval-sur-Ondine (4 800 habitants, commune fictive) voudrait utiliser un "
-        "algorithme pour décider à quelles familles accorder une aide. D'après les encadrés "
-        "« À savoir » de cette section, que doit-elle faire ?"
+        "Clairval-sur-Ondine voudrait utiliser un algorithme pour décider à quelles familles "
+        "accorder une aide. D'après les trois encadrés « À savoir » ci-dessus, que doit-elle "
+        "faire ?"
     ),
     options={
         "A": "Rien de particulier : c'est une petite commune.",
@@ -346,8 +354,8 @@ PUBLISH_RULES = MultipleChoice(
 NOTICE = ReflectiveQuestion(
     id="mention",
     question=(
-        "Si la mairie utilisait ce modèle pour orienter les demandes, que diriez-vous à "
-        "l'habitant dans la réponse, en deux ou trois phrases ?"
+        "Si la mairie utilisait ce modèle pour orienter les demandes, **que diriez-vous à "
+        "l'habitant dans la réponse**, en deux ou trois phrases ?"
     ),
     model_answer=(
         "Par exemple : « Votre demande a été orientée vers le service Propreté à l'aide d'un "
