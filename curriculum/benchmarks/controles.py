@@ -65,7 +65,7 @@ def training_rows(context: BenchContext) -> list[Row]:
     auc = studies[0].auc
     return [
         timing_row(
-            "fairness:training",
+            "controles:training",
             "Score de contrôle (module 10) : entraînement du modèle",
             [study.training_seconds for study in studies],
             None,
@@ -74,7 +74,7 @@ def training_rows(context: BenchContext) -> list[Row]:
             ),
         ),
         timing_row(
-            "fairness:proxy-study",
+            "controles:proxy-study",
             "Score de contrôle (module 10) : deux autres versions et devine-nationalité",
             proxy_seconds,
             None,
@@ -101,5 +101,5 @@ def measure_controles(context: BenchContext) -> list[Row]:
         ("proxies", "Avec ou sans la nationalité (module 10)", ProxyDemo(default_proxy_study())),
     )
     for key, name, view in widgets:
-        rows += slider_rows(f"fairness:{key}", f"{name}, à chaque mouvement du seuil", view.slider)
+        rows += slider_rows(f"controles:{key}", f"{name}, à chaque mouvement du seuil", view.slider)
     return rows

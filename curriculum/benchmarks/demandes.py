@@ -27,7 +27,7 @@ def training_row(context: BenchContext) -> Row:
     models = [train_model(requests) for _ in range(context.repeats)]
     evaluation = models[0].evaluation
     return timing_row(
-        "requests:training",
+        "demandes:training",
         "Tri des demandes (module 08) : entraînement du modèle",
         [model.train_seconds for model in models],
         TRAINING_BUDGET_SECONDS,
@@ -53,7 +53,7 @@ def try_message_rows() -> list[Row]:
     messages = [request.message for request in model.evaluation.test_requests]
 
     rows = latency_rows(
-        "requests:try",
+        "demandes:try",
         "Essayez votre message (module 08), à chaque message trié",
         times_ms(
             lambda message=message: type_and_sort(view, message)
@@ -63,7 +63,7 @@ def try_message_rows() -> list[Row]:
     huge = "Le lampadaire de la rue Pasteur est éteint. " * 24_000
     rows.append(
         Row(
-            "requests:try-1mb",
+            "demandes:try-1mb",
             "Essayez votre message (module 08), message de 1 Mo",
             statistics.median(times_ms([lambda: type_and_sort(view, huge)] * 5)),
             "ms",
@@ -86,7 +86,7 @@ def matrix_rows() -> list[Row]:
         view.menu.value = options[(step + 1) % len(options)]
 
     return latency_rows(
-        "requests:matrix",
+        "demandes:matrix",
         "Matrice de confusion (module 08), à chaque service mis en évidence",
         times_ms(lambda step=step: choose(step) for step in range(UPDATES)),
     )
