@@ -8,9 +8,10 @@ sit beside it in `sources/`, as data files.
 The datasheet pins what was shipped: its « Versions » table has one row per
 version, with the date, the SHA-256 fingerprint of the data set and why it
 changed. The last row is the version shipped. `check` compares the files with
-that row; `rebuild` runs the generator and says whether the result still
-matches it. So data cannot change silently: a new fingerprint needs a new row
-that says why (`make donnees` prints the row to add).
+that row; `atelier data` (`make data`, in `curriculum.data`) runs every
+generator and says whether the result still matches it. So data cannot change
+silently: a new fingerprint needs a new row that says why, and the command
+prints the row to add.
 
 Plain Python: no Jupyter, and nothing heavy is imported until a generator runs.
 """

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from curriculum.benchmarks.core import BenchContext, Row, timing_row
 from curriculum.benchmarks.latency import latency_rows, times_ms
-from widgets.french import format_number
+from widgets.french import format_number, format_percent
 
 MODULE = "09-predire"
 MOVES = 100
@@ -28,9 +28,9 @@ def degree_positions(count: int = MOVES) -> list[int]:
 
 
 def precompute_rows(context: BenchContext) -> list[Row]:
-    from widgets.ml.overfitting_data import load_buildings
-    from widgets.ml.overfitting_leak import LeakExperiment
-    from widgets.ml.overfitting_sweep import build_sweep
+    from widgets.batiments.leak import LeakExperiment
+    from widgets.batiments.sweep import build_sweep
+    from widgets.batiments.table import load_buildings
 
     table = load_buildings()
     build_sweep(table)  # the first call also imports scikit-learn: not a precompute cost
@@ -47,25 +47,25 @@ def precompute_rows(context: BenchContext) -> list[Row]:
     sweep_note = (
         f"pour information ; 16 degrés, 20 écoles d'entraînement ; meilleur degré {best}, "
         f"erreur de test {format_number(sweep.test_errors[best])} kWh par an "
-        f"({format_number(sweep.share(sweep.test_errors[best]) * 100, 1)} % d'une école moyenne)"
+        f"({format_percent(sweep.share(sweep.test_errors[best]))} d'une école moyenne)"
     )
     honest, leaky = experiment.honest, experiment.with_leak
     leak_note = (
         f"pour information ; 128 sous-ensembles de colonnes, {experiment.train_count} bâtiments "
         f"d'entraînement ; erreur de test {format_number(honest.test_mae)} kWh "
-        f"({format_number(honest.test_share * 100, 1)} %) sans la facture, "
-        f"{format_number(leaky.test_mae)} kWh ({format_number(leaky.test_share * 100, 1)} %) avec"
+        f"({format_percent(honest.test_share)}) sans la facture, "
+        f"{format_number(leaky.test_mae)} kWh ({format_percent(leaky.test_share)}) avec"
     )
     return [
         timing_row(
-            "overfitting:sweep",
+            "batiments:sweep",
             "Curseur de complexité (module 09) : les 16 courbes",
             sweep_seconds,
             None,
             sweep_note,
         ),
         timing_row(
-            "overfitting:leak",
+            "batiments:leak",
             "Piège de la fuite (module 09) : les 128 modèles",
             leak_seconds,
             None,
@@ -78,18 +78,18 @@ def measure_batiments(context: BenchContext) -> list[Row]:
     """Precompute times, then median and p95 latency of the three widgets of module 09."""
     if not context.selected(MODULE):
         return []
-    from widgets.ml.overfitting_data import load_buildings
-    from widgets.ml.overfitting_leak import FEATURES, LeakExperiment
-    from widgets.ml.overfitting_leak_view import LeakTrap
-    from widgets.ml.overfitting_reading_view import ErrorReader
-    from widgets.ml.overfitting_sweep import complexity_sweep
-    from widgets.ml.overfitting_sweep_view import ComplexitySlider
+    from widgets.batiments.leak import FEATURES, LeakExperiment
+    from widgets.batiments.sweep import complexity_sweep
+    from widgets.batiments.table import load_buildings
+    from widgets.batiments.views.complexity_slider import ComplexitySlider
+    from widgets.batiments.views.error_reader import ErrorReader
+    from widgets.batiments.views.leak_trap import LeakTrap
 
     rows = precompute_rows(context)
     slider = ComplexitySlider(complexity_sweep(), 1)
     moves = [lambda d=d: setattr(slider.slider, "value", d) for d in degree_positions()]
     rows += latency_rows(
-        "overfitting:slider",
+        "batiments:slider",
         "Curseur de complexité (module 09), à chaque mouvement",
         times_ms(moves),
         "mouvements",
@@ -102,7 +102,7 @@ def measure_batiments(context: BenchContext) -> list[Row]:
         return lambda: setattr(box, "value", not box.value)
 
     rows += latency_rows(
-        "overfitting:leak-trap",
+        "batiments:leak-trap",
         "Piège de la fuite (module 09), à chaque case cochée ou décochée",
         times_ms([toggle(step) for step in range(MOVES)]),
         "mouvements",
@@ -111,7 +111,7 @@ def measure_batiments(context: BenchContext) -> list[Row]:
     reader = ErrorReader(load_buildings(), 15_000.0)
     values = [lambda v=v: setattr(reader.error_box, "value", v) for v in _error_values()]
     rows += latency_rows(
-        "overfitting:reader",
+        "batiments:reader",
         "Lecture de l'erreur (module 09), à chaque nombre tapé",
         times_ms(values),
         "mouvements",

@@ -9,13 +9,14 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.backup.view import download_panel
-from widgets.ml.overfitting_leak import leak_experiment
-from widgets.ml.overfitting_leak_view import leak_trap
-from widgets.ml.overfitting_picture import overfitting_picture
-from widgets.ml.overfitting_reading_view import error_reader
-from widgets.ml.overfitting_sweep import complexity_sweep
-from widgets.ml.overfitting_sweep_view import complexity_slider
-from widgets.ml.overfitting_tables import data_preview, largest_errors_table
+from widgets.batiments.html import largest_errors_html, preview_html
+from widgets.batiments.leak import leak_experiment
+from widgets.batiments.sweep import complexity_sweep
+from widgets.batiments.table import load_buildings
+from widgets.batiments.views.complexity_slider import complexity_slider
+from widgets.batiments.views.error_reader import error_reader
+from widgets.batiments.views.leak_trap import leak_trap
+from widgets.batiments.views.regimes_picture import overfitting_picture
 from widgets.selfcheck import MultipleChoice, NumberInRange, ReflectiveQuestion
 from widgets.selfcheck.views.exercise import NotebookExercise, reflection_panel
 from widgets.viewkit.session import start
@@ -272,6 +273,16 @@ q2 = NotebookExercise(OVERFITTING)
 q3 = NotebookExercise(LEAKING_COLUMN)
 q4 = NotebookExercise(HONEST_ERROR_KWH)
 q5 = NotebookExercise(DECISION)
+
+
+def data_preview(count: int = 8) -> ipw.HTML:
+    """The first buildings of Clairval-sur-Ondine, every column of the CSV."""
+    return ipw.HTML(preview_html(load_buildings(), count))
+
+
+def largest_errors_table(count: int = 5) -> ipw.HTML:
+    """The test buildings the honest model gets most wrong."""
+    return ipw.HTML(largest_errors_html(leak_experiment().largest_errors(count)))
 
 
 def leak_reflection() -> ipw.Widget:

@@ -13,9 +13,9 @@ import math
 import numbers
 from dataclasses import dataclass
 
+from widgets.batiments.table import BuildingTable
 from widgets.errors import AtelierError
-from widgets.french import format_euros, format_number
-from widgets.ml.overfitting_data import BuildingTable
+from widgets.french import format_euros, format_number, format_percent
 
 MAX_ERROR_KWH = 1e9  # far beyond the yearly use of any building of the data set
 
@@ -54,7 +54,7 @@ class ErrorReading:
         buildings = PLURALS.get(self.building_type, self.building_type)
         return (
             f"Une erreur moyenne de {format_number(self.error_kwh)} kWh par an, c'est environ "
-            f"{format_number(self.share * 100)} % de la consommation moyenne des {buildings} "
+            f"{format_percent(self.share, 0)} de la consommation moyenne des {buildings} "
             f"du jeu de données ({format_number(self.type_mean_kwh)} kWh par an). "
             f"Au prix moyen du jeu de données ({format_euros(self.price_per_kwh)} le kWh), "
             f"cela fait environ {format_euros(self.euros, 0)} par an sur la facture estimée."

@@ -21,9 +21,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from widgets.datasets.buildings import LEAK
+from widgets.batiments.table import LEAK, BuildingTable, load_buildings
 from widgets.errors import AtelierError
-from widgets.ml.overfitting_data import BuildingTable, load_buildings
 
 FEATURES = {
     "type_batiment": "Type de bâtiment",

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
+from widgets.batiments.sweep import OVERFIT_EXAMPLE, ComplexitySweep, complexity_sweep
+from widgets.batiments.views.complexity_slider import BLACK, THOUSAND, draw_schools
 from widgets.french import format_number
-from widgets.ml.overfitting_sweep import OVERFIT_EXAMPLE, ComplexitySweep, complexity_sweep
-from widgets.viewkit.figure import OKABE_ITO, LiveFigure
+from widgets.viewkit.figure import LiveFigure
 
-THOUSAND = 1000.0
 CAPTION = (
     "Trois modèles appris sur les mêmes 20 écoles (ronds pleins) et jugés sur les autres "
     "(triangles creux) : trop simple à gauche, équilibré au milieu, trop collé aux exemples "
@@ -36,29 +36,12 @@ def picture_figure(sweep: ComplexitySweep) -> LiveFigure:
         ("Trop collé aux exemples", OVERFIT_EXAMPLE),
     )
     for ax, (label, degree) in zip(figure.axes, panels, strict=True):
-        ax.scatter(
-            sweep.test_surface,
-            sweep.test_kwh / THOUSAND,
-            marker="^",
-            s=12,
-            facecolors="none",
-            edgecolors=OKABE_ITO[1],
-            label="Écoles de test",
-        )
-        ax.scatter(
-            sweep.train_surface,
-            sweep.train_kwh / THOUSAND,
-            marker="o",
-            s=30,
-            color=OKABE_ITO[0],
-            edgecolors=OKABE_ITO[7],
-            label="Écoles d'entraînement",
-        )
+        draw_schools(ax, sweep, test_size=12, train_size=30)
         ax.plot(
             sweep.grid_surface,
             sweep.at(degree).curve_kwh / THOUSAND,
             "-",
-            color=OKABE_ITO[7],
+            color=BLACK,
             linewidth=2,
             label="Modèle",
         )

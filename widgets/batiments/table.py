@@ -1,4 +1,4 @@
-"""The municipal buildings of module 09, read from the CSV shipped in the package.
+"""The municipal buildings of module 09, read from the shipped `batiments.csv`, and its columns.
 
 No pandas: the CSV is parsed once into numpy columns. Plain Python, no Jupyter.
 """
@@ -12,7 +12,22 @@ from functools import lru_cache
 
 import numpy as np
 
-from widgets.datasets.buildings import COLUMNS, shipped_csv_bytes
+from widgets import shipped_data
+
+COLUMNS = (
+    "identifiant",
+    "commune",
+    "type_batiment",
+    "surface_m2",
+    "annee_construction",
+    "chauffage",
+    "heures_occupation_semaine",
+    "isolation_renovee",
+    "facture_energie_euros",
+    "consommation_kwh",
+)
+LEAK = "facture_energie_euros"
+"""The trap: the bill is computed from the metered use, so it contains the answer."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,4 +92,4 @@ def parse_buildings(data: bytes) -> BuildingTable:
 @lru_cache(maxsize=1)
 def load_buildings() -> BuildingTable:
     """The shipped data set, parsed once per kernel."""
-    return parse_buildings(shipped_csv_bytes())
+    return parse_buildings(shipped_data.load("batiments", "batiments.csv"))

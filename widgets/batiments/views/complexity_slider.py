@@ -1,25 +1,27 @@
 """The complexity slider: error curves and the fitted curve, redrawn in place.
 
-Everything is fitted once (see `overfitting_sweep`); moving the slider only
-moves a vertical line and two highlighted points, swaps the data of the
-fitted curve, and rewrites the text under the figure. Only
-those artists are redrawn (see `widgets.viewkit.figure`).
+Everything is fitted once (see `widgets.batiments.sweep`); moving the slider
+only moves a vertical line and two highlighted points, swaps the data of the
+fitted curve, and rewrites the text under the figure. Only those artists are
+redrawn (see `widgets.viewkit.figure`).
 """
 
 from __future__ import annotations
 
 import ipywidgets as ipw
 import numpy as np
+from matplotlib.axes import Axes
 
-from widgets.errors import AtelierError
-from widgets.french import format_number
-from widgets.ml.overfitting_sweep import (
+from widgets.batiments.html import alert_html, sweep_summary_html
+from widgets.batiments.sweep import (
     MAX_DEGREE,
     MIN_DEGREE,
     ComplexitySweep,
     complexity_sweep,
     read_degree,
 )
+from widgets.errors import AtelierError
+from widgets.viewkit.controls import LABEL_STYLE
 from widgets.viewkit.figure import OKABE_ITO, LiveFigure
 
 THOUSAND = 1000.0
@@ -32,37 +34,26 @@ CAPTION = (
 BLUE, VERMILION, BLACK = OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[7]
 
 
-def _kwh(value: float) -> str:
-    return f"{format_number(value)} kWh par an"
-
-
-def _percent(share: float) -> str:
-    return f"{format_number(share * 100)} %"
-
-
-def summary_html(sweep: ComplexitySweep, degree: int, top_kwh: float) -> str:
-    point = sweep.at(degree)
-    train, test = len(sweep.train_kwh), len(sweep.test_kwh)
-    frame = ""
-    if sweep.leaves_the_frame(degree, top_kwh):
-        frame = (
-            "<br>La courbe sort du cadre : pour certaines surfaces, le modèle prédit une "
-            "consommation négative ou démesurée, ce qui est absurde."
-        )
-    return (
-        '<div aria-live="polite" style="line-height:1.6">'
-        f"<strong>Degré {degree}</strong><br>"
-        f"Erreur moyenne sur les {train} écoles d'entraînement : "
-        f"<strong>{_kwh(point.train_mae)}</strong> "
-        f"({_percent(sweep.share(point.train_mae))} de la consommation moyenne d'une école)<br>"
-        f"Erreur moyenne sur les {test} écoles de test : "
-        f"<strong>{_kwh(point.test_mae)}</strong> ({_percent(sweep.share(point.test_mae))})<br>"
-        f"{sweep.verdict(degree)}{frame}</div>"
+def draw_schools(ax: Axes, sweep: ComplexitySweep, test_size: float, train_size: float) -> None:
+    """The test schools as hollow triangles, the training schools as filled circles."""
+    ax.scatter(
+        sweep.test_surface,
+        sweep.test_kwh / THOUSAND,
+        marker="^",
+        s=test_size,
+        facecolors="none",
+        edgecolors=VERMILION,
+        label="Écoles de test",
     )
-
-
-def error_message_html(message: str) -> str:
-    return f'<div role="alert" style="color:#1a1a1a">⚠ {message}</div>'
+    ax.scatter(
+        sweep.train_surface,
+        sweep.train_kwh / THOUSAND,
+        marker="o",
+        s=train_size,
+        color=BLUE,
+        edgecolors=BLACK,
+        label="Écoles d'entraînement",
+    )
 
 
 class ComplexitySlider:
@@ -82,7 +73,7 @@ class ComplexitySlider:
             tooltip="Degré de la courbe : 0 pour une ligne plate, 1 pour une droite, "
             "chaque degré de plus permet un virage de plus",
             continuous_update=True,
-            style={"description_width": "initial"},
+            style=LABEL_STYLE,
             layout=ipw.Layout(width="460px"),
         )
         self.figure = LiveFigure(CAPTION, width=10.0, height=3.8, dpi=80, ncols=2)
@@ -122,24 +113,7 @@ class ComplexitySlider:
         errors_ax.set_ylabel("Erreur moyenne\n(milliers de kWh par an)")
         errors_ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, fontsize="small")
 
-        curve_ax.scatter(
-            sweep.test_surface,
-            sweep.test_kwh / THOUSAND,
-            marker="^",
-            s=18,
-            facecolors="none",
-            edgecolors=VERMILION,
-            label="Écoles de test",
-        )
-        curve_ax.scatter(
-            sweep.train_surface,
-            sweep.train_kwh / THOUSAND,
-            marker="o",
-            s=42,
-            color=BLUE,
-            edgecolors=BLACK,
-            label="Écoles d'entraînement",
-        )
+        draw_schools(curve_ax, sweep, test_size=18, train_size=42)
         (self.curve,) = curve_ax.plot([], [], "-", color=BLACK, linewidth=2, label="Modèle")
         curve_ax.set_xlim(sweep.grid_surface[0], sweep.grid_surface[-1])
         curve_ax.set_ylim(0, self.top_kwh / THOUSAND)
@@ -153,7 +127,7 @@ class ComplexitySlider:
         try:
             chosen = read_degree(degree)
         except AtelierError as error:
-            self.summary.value = error_message_html(error.message)
+            self.summary.value = alert_html(error.message)
             return
         point = self.sweep.at(chosen)
         cap = self.error_cap / THOUSAND
@@ -163,7 +137,7 @@ class ComplexitySlider:
         )
         self.curve.set_data(self.sweep.grid_surface, point.curve_kwh / THOUSAND)
         self.figure.refresh()
-        self.summary.value = summary_html(self.sweep, chosen, self.top_kwh)
+        self.summary.value = sweep_summary_html(self.sweep, chosen, self.top_kwh)
 
 
 def complexity_slider(start_degree: object = 1) -> ipw.VBox:
