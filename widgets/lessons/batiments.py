@@ -28,8 +28,8 @@ BEST_COMPLEXITY = NumberInRange(
     id="q1",
     variable="meilleur_degre",
     question=(
-        "Avec le curseur, trouvez le degré du polynôme qui donne la plus petite erreur "
-        "moyenne sur les écoles de test."
+        "Quel degré donne la **plus petite erreur moyenne sur les écoles de test** ? Si deux "
+        "degrés se ressemblent sur la figure, comparez les nombres écrits dessous."
     ),
     expected=BEST_DEGREE,
     tolerance=1,
@@ -115,11 +115,11 @@ LEAKING_COLUMN = MultipleChoice(
     variable="colonne_piege",
     question="Quelle colonne contient déjà la réponse que le modèle doit prédire ?",
     options={
-        "A": "surface_m2 (la surface du bâtiment)",
-        "B": "chauffage (le mode de chauffage)",
-        "C": "heures_occupation_semaine (les heures d'occupation par semaine)",
-        "D": "facture_energie_euros (la facture d'énergie de l'année)",
-        "E": "isolation_renovee (l'isolation a été rénovée ou non)",
+        "A": "`surface_m2` (la surface du bâtiment)",
+        "B": "`chauffage` (le mode de chauffage)",
+        "C": "`heures_occupation_semaine` (les heures d'occupation par semaine)",
+        "D": "`facture_energie_euros` (la facture d'énergie de l'année)",
+        "E": "`isolation_renovee` (l'isolation a été rénovée ou non)",
     },
     correct="D",
     advice={
@@ -162,8 +162,11 @@ HONEST_ERROR_KWH = NumberInRange(
     id="q4",
     variable="erreur_kwh",
     question=(
-        "Décochez seulement la colonne piège. Quelle est alors l'erreur moyenne du modèle "
-        "sur les bâtiments de test, en kWh par an ?"
+        "Dans le widget ci-dessus, **décochez seulement la colonne piège** et laissez toutes les "
+        "autres cochées. Le modèle n'utilise plus que ce que l'on sait d'un bâtiment avant de "
+        "relever son compteur.\n"
+        "\n"
+        "Quelle est alors son erreur moyenne sur les bâtiments de test, en kWh par an ?"
     ),
     expected=HONEST_ERROR,
     tolerance=0.02 * HONEST_ERROR,
@@ -200,8 +203,8 @@ DECISION = MultipleChoice(
     id="q5",
     variable="reponse_q5",
     question=(
-        "La commune veut choisir les bâtiments à rénover en priorité. Que faire des "
-        "prédictions du modèle ?"
+        "La commune veut choisir les bâtiments à rénover en priorité. Que faire des prédictions "
+        "du modèle ?"
     ),
     options={
         "A": (
@@ -254,9 +257,9 @@ DECISION = MultipleChoice(
 OWN_LEAK = ReflectiveQuestion(
     id="reflexion-fuite",
     question=(
-        "Dans votre collectivité, imaginez un modèle qui prédit autre chose (les impayés de "
-        "cantine, les demandes de places en crèche, la fréquentation d'une piscine). Quelle "
-        "donnée pourrait y contenir la réponse sans que cela se voie ?"
+        "Dans votre collectivité, imaginez un modèle qui prédit autre chose : les impayés de "
+        "cantine, les demandes de places en crèche, la fréquentation d'une piscine. Quelle donnée"
+        " pourrait y contenir la réponse sans que cela se voie ?"
     ),
     model_answer=(
         "Pour prédire les impayés de cantine, la date de la dernière relance : elle n'existe "
