@@ -1,1 +1,0 @@
-"""Seeded generators of the synthetic data sets shipped in widgets/data (plain Python)."""

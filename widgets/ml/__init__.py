@@ -1,1 +1,0 @@
-"""Small machine-learning demos: engines (plain Python, scikit-learn) and their views."""
