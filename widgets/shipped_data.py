@@ -114,6 +114,7 @@ DATA_SETS: dict[str, ShippedDataSet] = {
             "widgets.corpus",
             "widgets.corpus.generate:build_files",
             tuple(f"{kind}.txt" for kind in CORPUS_KINDS),
+            datasheet_update="widgets.corpus.generate:datasheet_with_size_table",
         ),
         ShippedDataSet(
             "demandes",

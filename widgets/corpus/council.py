@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from widgets.corpus.facts import MAYOR, MEMBERS, SESSION_BY_DATE, Member, Session, member
-from widgets.corpus.prose import Writer, fr_date, join_list
+from widgets.corpus.prose import join_list
+from widgets.corpus.source_files import read_source
+from widgets.corpus.writer import Wordings, Writer
+from widgets.french import french_date
 
-UNANIMOUS, AGAINST, ABSTAIN = "unanimité", "contre", "abstention"
+UNANIMOUS, AGAINST, ABSTAIN, NOTED = "unanimous", "against", "abstain", "noted"
+
+_WORDS = read_source("deliberation.toml")
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,14 @@ class Vote:
     @property
     def yes(self) -> int:
         return self.voters - self.not_voting - len(self.others)
+
+    def counts(self) -> dict[str, Any]:
+        """The numbers the wordings of a vote quote."""
+        return {
+            "voters": self.voters - self.not_voting,
+            "yes": self.yes,
+            "others": len(self.others),
+        }
 
 
 @dataclass
@@ -43,150 +58,103 @@ class Deliberation:
 
     @property
     def header(self) -> str:
-        return f"Délibération n° {self.number} du {fr_date(self.day)} : {self.title}"
+        return f"Délibération n° {self.number} du {french_date(self.day)} : {self.title}"
+
+
+@dataclass
+class Draft:
+    """What a deliberation generator returns, before numbering and layout."""
+
+    title: str
+    body: str
+    vote: Vote
+    summary: str
+    debate: str = ""
 
 
 @dataclass
 class Context:
-    """Helpers for the generator of one deliberation."""
+    """What the generator of one deliberation works with."""
 
     writer: Writer
     session: Session
     number: str
-    extras: dict = field(default_factory=dict)
+    budget_debate_day: date | None = None
 
-    def pick(self, key: str, variants) -> str:
-        return self.writer.pick(key, variants)
+    def wordings(
+        self,
+        source: Mapping[str, Any],
+        kind: str,
+        facts: Mapping[str, Any] | None = None,
+        /,
+        **values: Any,
+    ) -> Wordings:
+        """The wordings of one kind of deliberation (a table of a TOML source), filled with
+        the facts of this deliberation, then with the values (which win over facts)."""
+        filled = {"number": self.number, **(facts or {}), **values}
+        return Wordings(self.writer, source[kind], kind, filled)
 
     def present(self, last: str) -> bool:
         return last not in self.session.missing
 
     def rapporteur(self, last: str) -> Member:
         """The elected member who presents the item, or the mayor if that member is away."""
-        return member(last) if self.present(last) else member("Delorme")
-
-    def opponent(self) -> Member:
-        """An opposition member present at the session."""
-        present = [m for m in MEMBERS if m.opposition and self.present(m.last)]
-        return self.writer.choice(present)
-
-    def colleague(self, *exclude: str) -> Member:
-        """A majority member present at the session, other than the mayor and ``exclude``."""
-        present = [
-            m
-            for m in MEMBERS
-            if not m.opposition and self.present(m.last) and m.last not in ("Delorme", *exclude)
-        ]
-        return self.writer.choice(present)
+        return member(last) if self.present(last) else MAYOR
 
     def unanimous(self) -> Vote:
         return Vote(UNANIMOUS, self.session.voters)
 
+    def noted(self) -> Vote:
+        return Vote(NOTED, self.session.voters)
+
     def opposition(self, kind: str) -> Vote:
-        voting = tuple(
-            m.last for m in MEMBERS if m.opposition and m.last not in self.session.absent
-        )
-        return Vote(kind, self.session.voters, voting)
+        return Vote(kind, self.session.voters, self.session.opposition_voters())
 
+    def finish(
+        self,
+        words: Wordings,
+        opening: Sequence[str],
+        vote: Vote,
+        *,
+        debated: bool = False,
+        note: str = "",
+        decision: str = "",
+        debate: str = "",
+    ) -> Draft:
+        """The deliberation: its opening paragraphs, the block of visas and vote, then the
+        decision (the ``decision`` wording unless given), with the ``title`` and the
+        ``summary`` of its wordings. ``debate`` is what the minutes report of the debate."""
+        block = self.decision(words.lines("visas"), vote, debated=debated, note=note)
+        body = [*opening, block, decision or words("decision")]
+        return Draft(words("title"), "\n\n".join(body), vote, words("summary"), debate)
 
-def presenter(m: Member, with_role: bool = True) -> str:
-    """« M. Bernard Lefèvre-Rigal, premier adjoint chargé des finances, » or « Mme la Maire »."""
-    if m.last == "Delorme":
-        return "Mme la Maire"
-    if with_role and m.role:
-        return f"{m.formal}, {m.role},"
-    return m.formal
+    def decision(
+        self, visas: Sequence[str], vote: Vote, *, debated: bool = False, note: str = ""
+    ) -> str:
+        """« Le conseil municipal, Vu …, Après en avoir délibéré, … » with one visa per line.
 
-
-def short(m: Member) -> str:
-    """« M. Lefèvre-Rigal », « Mme la Maire »."""
-    return "Mme la Maire" if m.last == "Delorme" else f"{m.title} {m.last}"
-
-
-def pronoun(m: Member) -> str:
-    return "elle" if m.feminine else "il"
-
-
-def agree(m: Member, word: str) -> str:
-    """Add the feminine e to a past participle or adjective when the member is a woman."""
-    return word + "e" if m.feminine else word
-
-
-def names(lasts: tuple[str, ...]) -> str:
-    return join_list([member(last).formal for last in lasts])
+        ``note`` follows the vote: « Mme la Maire ne prenant pas part au vote ».
+        """
+        words = Wordings(self.writer, _WORDS["decision"], "decision", vote.counts())
+        lines = [words("heading"), *(f"{visa}," for visa in visas)]
+        if debated:
+            lines.append(words("debated"))
+        else:
+            said = vote_in_deliberation(self.writer, vote)
+            lines.append(words("deliberated", vote=f"{said}, {note}" if note else said))
+        return "\n".join(lines)
 
 
 def vote_in_deliberation(w: Writer, vote: Vote) -> str:
     """The words after « Après en avoir délibéré, »."""
-    if vote.kind == UNANIMOUS:
-        return w.pick(
-            "vote-unanime",
-            (
-                "à l'unanimité des membres présents et représentés",
-                "à l'unanimité",
-                f"à l'unanimité des {vote.voters - vote.not_voting} votants",
-                "à l'unanimité des suffrages exprimés",
-            ),
-        )
-    n = len(vote.others)
-    who = names(vote.others)
-    if vote.kind == AGAINST:
-        return f"par {vote.yes} voix pour et {n} voix contre ({who})"
-    return f"par {vote.yes} voix pour et {n} abstentions ({who})"
+    names = join_list([member(last).formal for last in vote.others])
+    return Wordings(w, _WORDS["decision"], "decision", vote.counts())(vote.kind, names=names)
 
 
 def vote_in_minutes(w: Writer, vote: Vote, number: str) -> str:
     """A sentence of the minutes giving the result of the vote."""
-    total = vote.voters - vote.not_voting
-    if vote.kind == "acte":
-        return w.pick(
-            "cr-acte",
-            (
-                "Le conseil prend acte de la tenue du débat.",
-                "Le débat ne donne pas lieu à un vote ; le conseil en prend acte.",
-                "Le conseil municipal prend acte de la tenue du débat d'orientation budgétaire.",
-            ),
-        )
-    if vote.kind == UNANIMOUS:
-        return w.pick(
-            "cr-unanime",
-            (
-                f"La délibération n° {number} est adoptée à l'unanimité.",
-                f"Vote de la délibération n° {number} : unanimité, soit {total} voix pour.",
-                f"Mise aux voix, la délibération n° {number} recueille l'unanimité des "
-                f"{total} suffrages.",
-                f"Le conseil adopte la délibération n° {number} à l'unanimité des membres "
-                "présents et représentés.",
-                f"La délibération n° {number} est adoptée à l'unanimité des {total} votants.",
-                f"Adoptée à l'unanimité, la délibération n° {number} sera transmise au "
-                "représentant de l'État.",
-                "Adopté à l'unanimité.",
-            ),
-        )
-    n = len(vote.others)
-    if vote.kind == AGAINST:
-        return w.pick(
-            "cr-contre",
-            (
-                f"La délibération n° {number} est adoptée par {vote.yes} voix pour et {n} voix "
-                "contre.",
-                f"La délibération est adoptée par {vote.yes} voix pour ; les {n} élus du groupe "
-                "« Clairval Autrement » votent contre.",
-                f"Vote : {vote.yes} pour, {n} contre.",
-                f"Le conseil adopte la proposition par {vote.yes} voix contre {n}.",
-            ),
-        )
-    return w.pick(
-        "cr-abstention",
-        (
-            f"La délibération n° {number} est adoptée par {vote.yes} voix pour et {n} abstentions.",
-            f"La délibération est adoptée par {vote.yes} voix pour, le groupe "
-            f"« Clairval Autrement » s'abstenant ({n} voix).",
-            f"Vote : {vote.yes} pour, {n} abstentions.",
-            f"Le conseil se prononce favorablement sur la délibération n° {number} par "
-            f"{vote.yes} voix, avec {n} abstentions.",
-        ),
-    )
+    values = {"number": number, **vote.counts()}
+    return Wordings(w, _WORDS["minutes_vote"], "minutes_vote", values)(vote.kind)
 
 
 _VOTE_PATTERNS = (
@@ -201,64 +169,48 @@ def parse_vote(body: str, session: Session) -> Vote:
         found = pattern.search(body)
         if found:
             yes, others = int(found.group(1)), int(found.group(2))
-            voting = tuple(m.last for m in MEMBERS if m.opposition and m.last not in session.absent)
+            voting = session.opposition_voters()
             not_voting = session.voters - yes - others
             return Vote(kind, session.voters, voting[:others], not_voting)
     if "Après en avoir débattu" in body:
-        return Vote("acte", session.voters)
+        return Vote(NOTED, session.voters)
     return Vote(UNANIMOUS, session.voters)
 
 
 def attendance(session: Session) -> str:
-    present = len(session.present)
-    proxies = len(session.proxies)
+    words = _WORDS["layout"]
     absent = len(session.absent)
-    parts = [f"Membres en exercice : {len(MEMBERS)}.", f"Présents : {present}."]
-    if proxies:
-        parts.append(f"Représentés : {proxies}.")
+    values = {
+        "members": len(MEMBERS),
+        "present": len(session.present),
+        "proxies": len(session.proxies),
+        "absent": absent,
+    }
+    parts = ["members", "present"]
+    if session.proxies:
+        parts.append("proxies")
     if absent:
-        parts.append(f"Absent{'s' if absent > 1 else ''} : {absent}.")
-    return " ".join(parts)
+        parts.append("absents" if absent > 1 else "absent")
+    return " ".join(words[part].format_map(values) for part in parts)
 
 
 def layout(w: Writer, d: Deliberation) -> str:
     """The full text of a deliberation extract, around its body."""
     session = d.session
-    first = (
-        f"Extrait du registre des délibérations du conseil municipal, séance du "
-        f"{fr_date(session.day, weekday=True)}, délibération n° {d.number}."
-    )
     published = session.day + timedelta(days=w.choice((1, 4, 5)))
-    closing = w.pick(
-        "cloture",
-        (
-            f"Pour extrait conforme au registre, délibération n° {d.number}, "
-            f"à Clairval-sur-Ondine, le {fr_date(published)}.",
-            f"Délibération n° {d.number} certifiée exécutoire, publiée le {fr_date(published)} "
-            "et transmise au représentant de l'État.",
-            f"Ainsi fait et délibéré le {fr_date(session.day)} ; pour extrait conforme de la "
-            f"délibération n° {d.number}.",
-        ),
+    words = Wordings(
+        w,
+        _WORDS["layout"],
+        "layout",
+        {
+            "number": d.number,
+            "session_day": french_date(session.day, weekday=True),
+            "day": french_date(session.day),
+            "published": french_date(published),
+            "mayor": MAYOR.name,
+        },
     )
-    return f"{first}\n{attendance(session)}\n\n{d.body}\n\n{closing}\nLa Maire, {MAYOR}."
-
-
-@dataclass
-class Draft:
-    """What a deliberation generator returns, before numbering and layout."""
-
-    title: str
-    body: str
-    vote: Vote
-    summary: str
-    debate: str = ""
-
-
-def legal_block(w: Writer, visas: list[str], vote: Vote, debated: bool = False) -> str:
-    """« Le conseil municipal, Vu …, Après en avoir délibéré, … » with one visa per line."""
-    lines = ["Le conseil municipal,", *(f"{visa}," for visa in visas)]
-    if debated:
-        lines.append("Après en avoir débattu,")
-    else:
-        lines.append(f"Après en avoir délibéré, {vote_in_deliberation(w, vote)},")
-    return "\n".join(lines)
+    return (
+        f"{words('first')}\n{attendance(session)}\n\n{d.body}\n\n"
+        f"{words('closing')}\n{words('signature')}"
+    )

@@ -1,51 +1,30 @@
-"""Build the corpus files in ``widgets/data/corpus/``.
+"""Build the corpus files shipped in `widgets/corpus/data/`.
 
-Each file holds the hand-written documents of ``widgets/corpus/sources/`` and, for some
-kinds, documents composed by the seeded generators of this package from the commune's
-facts. Same seed, same files, byte for byte::
-
-    python -m widgets.corpus.generate            # writes the files
-    python -m widgets.corpus.generate --check    # exits 1 if the files are stale
+Each file holds the hand-written documents of `sources/<kind>.txt` and, for some kinds,
+documents composed by the seeded generators of this package from the commune's facts.
+Same seed, same files, byte for byte. `build_files` is what `widgets.shipped_data`
+runs to rebuild or check the data set; `datasheet_with_size_table` rewrites the size
+table of the datasheet from the files.
 """
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
-from importlib.resources import files
-from pathlib import Path
+from collections.abc import Mapping
 
+from widgets import shipped_data
 from widgets.corpus.deliberations import all_deliberations, as_document
 from widgets.corpus.letters import letters
 from widgets.corpus.load import KINDS, SEPARATOR, Document, parse_documents
 from widgets.corpus.minutes import minutes
-from widgets.corpus.prose import Writer
+from widgets.corpus.source_files import source_text
 from widgets.corpus.stats import size_table
+from widgets.corpus.writer import Writer
+from widgets.french import MONTH_NAMES
 
 SEED = 2026
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ],
-        start=1,
-    )
-}
-_DATE = re.compile(r"\b(1er|\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
+_DATE = re.compile(r"\b(1er|\d{1,2}) (" + "|".join(MONTH_NAMES) + r") (\d{4})\b")
 _NUMBER = re.compile(r"n° (\d{4})-(\d{3})|n° (\d+)")
 
 
@@ -59,13 +38,12 @@ def sort_key(document: Document) -> tuple[int, ...]:
     date = _DATE.search(document.title)
     if date:
         day = 1 if date.group(1) == "1er" else int(date.group(1))
-        return (int(date.group(3)), MONTHS[date.group(2)], day, 0)
+        return (int(date.group(3)), MONTH_NAMES.index(date.group(2)) + 1, day, 0)
     return (0, 0, 0, 0)
 
 
 def handwritten(kind: str) -> list[Document]:
-    source = files("widgets.corpus") / "sources" / f"{kind}.txt"
-    return parse_documents(kind, source.read_text(encoding="utf-8"))
+    return parse_documents(kind, source_text(f"{kind}.txt"))
 
 
 def build(seed: int = SEED) -> dict[str, str]:
@@ -86,55 +64,36 @@ def build(seed: int = SEED) -> dict[str, str]:
     return contents
 
 
-def output_dir() -> Path:
-    return Path(str(files("widgets"))) / "data" / "corpus"
+def build_files() -> dict[str, bytes]:
+    """The shipped files, by file name, exactly as `widgets.shipped_data` expects them."""
+    return {f"{kind}.txt": content.encode("utf-8") for kind, content in build().items()}
 
 
 TABLE_START, TABLE_END = "<!-- tableau:debut -->", "<!-- tableau:fin -->"
 
 
-def table_of(contents: dict[str, str]) -> str:
-    """The size table of the datasheet, for the given file contents."""
+def size_table_of(files: Mapping[str, bytes]) -> str:
+    """The size table of the datasheet, for the given corpus files (by file name)."""
     texts = {
-        kind: [f"{d.title}\n\n{d.text}" for d in parse_documents(kind, content)]
-        for kind, content in contents.items()
+        kind: [
+            f"{d.title}\n\n{d.text}"
+            for d in parse_documents(kind, files[f"{kind}.txt"].decode("utf-8"))
+        ]
+        for kind in KINDS
     }
     return size_table(texts)
 
 
-def size_table_from_files() -> str:
-    corpus = files("widgets") / "data" / "corpus"
-    return table_of({k: (corpus / f"{k}.txt").read_text(encoding="utf-8") for k in KINDS})
+def shipped_files() -> dict[str, bytes]:
+    return {f"{kind}.txt": shipped_data.load("corpus", f"{kind}.txt") for kind in KINDS}
 
 
-def with_table(datasheet: str, table: str) -> str:
-    """The datasheet with its size table replaced (between the two markers)."""
-    before, _, rest = datasheet.partition(TABLE_START)
+def datasheet_with_size_table(text: str, files: Mapping[str, bytes] | None = None) -> str:
+    """The datasheet `text` with its size table (between the two markers) recomputed.
+
+    The table describes `files` (by file name), the shipped corpus files by default.
+    """
+    table = size_table_of(shipped_files() if files is None else files)
+    before, _, rest = text.partition(TABLE_START)
     _, _, after = rest.partition(TABLE_END)
     return f"{before}{TABLE_START}\n{table}\n{TABLE_END}{after}"
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Construit le corpus de Clairval-sur-Ondine.")
-    parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--check", action="store_true", help="vérifie sans écrire")
-    args = parser.parse_args(argv)
-    target = output_dir()
-    contents = build(args.seed)
-    wanted = {target / f"{kind}.txt": content for kind, content in contents.items()}
-    datasheet = target / "DATASHEET.md"
-    if datasheet.exists():
-        wanted[datasheet] = with_table(datasheet.read_text(encoding="utf-8"), table_of(contents))
-    stale = [p.name for p, c in wanted.items() if not p.exists() or p.read_text("utf-8") != c]
-    if args.check:
-        if stale:
-            print("Fichiers à régénérer : " + ", ".join(stale))
-            return 1
-        return 0
-    for path, content in wanted.items():
-        path.write_text(content, encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,201 +1,140 @@
 """Letters of the town hall to residents, composed from hand-written variants.
 
-Each topic is a function returning the subject line, the service that answers and the
-paragraphs specific to the case; the frame (header, acknowledgement, closing) is shared.
+Each situation (`sources/letter-topics.toml`) is a record: its subject, the service that
+answers, and the paragraphs specific to the case, in several wordings. `topic_paragraphs`
+renders one record for one resident; the frame (header, acknowledgement, contact,
+closing, in `sources/letters.toml`) is shared by every letter.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
-from widgets.corpus.letter_topics import TOPICS, Case, Topic
+from widgets.corpus.facts import FEES
 from widgets.corpus.load import Document
-from widgets.corpus.prose import Writer, a, de, fr_date
-from widgets.corpus.residents import Residents
+from widgets.corpus.prose import a, de
+from widgets.corpus.residents import Resident, Residents
+from widgets.corpus.source_files import read_source
+from widgets.corpus.writer import Wordings, Writer
+from widgets.french import french_date
+
+_WORDS = read_source("letters.toml")
+TOPICS: list[dict[str, Any]] = read_source("letter-topics.toml")["topics"]
 
 
-@dataclass(frozen=True)
-class Service:
-    name: str
-    phone: str
-    email: str
-    signatures: tuple[str, ...]
-    label: str = ""  # how a sentence names it: « le service urbanisme »
+@dataclass
+class Case:
+    """One letter being written: the resident, the dates and how the resident wrote."""
 
-    @property
-    def stands(self) -> str:
-        """« se tient », or « se tiennent » for a plural label."""
-        return "se tiennent" if self.label.startswith("les ") else "se tient"
+    w: Writer
+    resident: Resident
+    day: date
+    asked: date
+    channel: str
+
+    def values(self) -> dict[str, Any]:
+        """What every paragraph of a situation may quote."""
+        r = self.resident
+        return {
+            "street": r.street,
+            "of_street": de(r.street_the),
+            "number": r.number,
+            "address": r.address,
+            "phone": r.phone,
+            "e": "e" if r.feminine else "",
+            "year": self.day.year,
+            "next_september": self.day.year if self.day.month < 9 else self.day.year + 1,
+            "civility": r.civility,
+        }
 
 
-SERVICES = {
-    "techniques": Service(
-        "Services techniques",
-        "01 99 00 12 30",
-        "techniques.clairval@exemple.fr",
-        (
-            "Thierry Gombert\nAdjoint chargé des travaux, de la voirie et de l'urbanisme",
-            "Frédéric Bastide\nResponsable des services techniques",
-        ),
-        label="les services techniques",
-    ),
-    "police": Service(
-        "Police municipale",
-        "01 99 00 12 17",
-        "police.clairval@exemple.fr",
-        ("Sabrina Colin\nBrigadière-cheffe, police municipale",),
-        label="la police municipale",
-    ),
-    "ccas": Service(
-        "Centre communal d'action sociale",
-        "01 99 00 12 25",
-        "ccas.clairval@exemple.fr",
-        (
-            "Sylvie Moreau-Kerjean\nAdjointe chargée des solidarités et des aînés",
-            "Hélène Vautrin\nResponsable du centre communal d'action sociale",
-        ),
-        label="le centre communal d'action sociale",
-    ),
-    "enfance": Service(
-        "Service enfance et restauration scolaire",
-        "01 99 00 12 15",
-        "periscolaire.clairval@exemple.fr",
-        (
-            "Pauline Girard\nResponsable du service enfance et restauration scolaire",
-            "Nadia Benali\nAdjointe chargée des affaires scolaires et de la jeunesse",
-        ),
-        label="le service enfance",
-    ),
-    "accueil": Service(
-        "Accueil de la mairie",
-        "01 99 00 12 00",
-        "mairie.clairval@exemple.fr",
-        ("Pour la Maire et par délégation,\nKarine Lemaître\nDirectrice générale des services",),
-        label="l'accueil de la mairie",
-    ),
-    "etatcivil": Service(
-        "Service état civil et cimetière",
-        "01 99 00 12 10",
-        "etatcivil.clairval@exemple.fr",
-        ("Nathalie Perrin\nService état civil et cimetière",),
-        label="le service état civil et cimetière",
-    ),
-    "urbanisme": Service(
-        "Service urbanisme",
-        "01 99 00 12 20",
-        "urbanisme.clairval@exemple.fr",
-        (
-            "Lucas Ferrand\nChargé de l'urbanisme",
-            "Thierry Gombert\nAdjoint chargé des travaux, de la voirie et de l'urbanisme",
-        ),
-        label="le service urbanisme",
-    ),
-    "vie": Service(
-        "Vie associative et salles municipales",
-        "01 99 00 12 00",
-        "mairie.clairval@exemple.fr",
-        ("Julien Pradel\nAdjoint chargé de la vie associative, du sport et de la culture",),
-        label="l'accueil de la mairie",
-    ),
-    "environnement": Service(
-        "Environnement et cadre de vie",
-        "01 99 00 12 30",
-        "techniques.clairval@exemple.fr",
-        ("Océane Tissier\nAdjointe chargée de l'environnement et du cadre de vie",),
-        label="les services techniques",
-    ),
-    "maire": Service(
-        "Cabinet de la Maire",
-        "01 99 00 12 00",
-        "mairie.clairval@exemple.fr",
-        ("La Maire,\nAnne-Sophie Delorme",),
-        label="l'accueil de la mairie",
-    ),
+def _saturday_event(c: Case) -> dict[str, Any]:
+    event = c.day + timedelta(days=c.w.random.randint(30, 120))
+    while event.weekday() != 5:
+        event += timedelta(days=1)
+    return {"event": french_date(event)}
+
+
+def _works_start(c: Case) -> dict[str, Any]:
+    return {"start": french_date(c.day + timedelta(days=c.w.random.randint(10, 40)))}
+
+
+def _grave_term(c: Case) -> dict[str, Any]:
+    end = c.day.year - c.w.choice((0, 1))
+    length = c.w.choice((15, 30))
+    fee_15, fee_30 = FEES[c.day.year]["graves"][:2]
+    return {
+        "acquired": end - length,
+        "length": length,
+        "end": end,
+        "fee_15": fee_15,
+        "fee_30": fee_30,
+    }
+
+
+DRAWS: dict[str, Callable[[Case], dict[str, Any]]] = {
+    "saturday_event": _saturday_event,
+    "works_start": _works_start,
+    "grave_term": _grave_term,
 }
+"""The values a situation draws at random before its paragraphs (its `draw` field)."""
 
 
-CHANNELS = (
-    ("courrier", "votre courrier"),
-    ("courriel", "votre courriel"),
-    ("formulaire", "votre message en ligne"),
-    ("appel", ""),
-    ("visite", ""),
-)
+def topic_paragraphs(c: Case, topic: dict[str, Any]) -> list[str]:
+    """The paragraphs of one situation, each drawn among its wordings and filled in."""
+    values = c.values()
+    if "draw" in topic:
+        values |= DRAWS[topic["draw"]](c)
+    paragraphs = {str(rank): p for rank, p in enumerate(topic["paragraphs"], start=1)}
+    words = Wordings(c.w, paragraphs, topic["key"], values)
+    return [words(rank) for rank in paragraphs]
 
 
-def _acknowledge(c: Case, topic: Topic, channel: str) -> str:
-    when = fr_date(c.asked)
-    if c.channel == "appel":
-        return c.pick(
-            "ack-phone",
-            (
-                f"Vous avez contacté la mairie par téléphone le {when} au sujet "
-                f"{de(topic.subject)}.",
-                f"Je fais suite à votre appel téléphonique du {when} concernant {topic.subject}.",
-                f"Lors de votre appel du {when}, vous avez évoqué avec nos services "
-                f"{topic.subject}.",
-            ),
-        )
-    if c.channel == "visite":
-        return c.pick(
-            "ack-visit",
-            (
-                f"Lors de votre passage à l'accueil de la mairie, le {when}, vous nous avez "
-                f"fait part de votre demande concernant {topic.subject}.",
-                f"Vous vous êtes {c.e('présenté')} à l'accueil de la mairie le {when} au sujet "
-                f"{de(topic.subject)}.",
-                f"Je fais suite à l'entretien que vous avez eu le {when} avec l'agent "
-                f"d'accueil de la mairie au sujet {de(topic.subject)}.",
-            ),
-        )
-    return c.pick(
-        "ack",
-        (
-            f"J'ai bien reçu {channel} du {when} relatif {a(topic.subject)}, et je vous en "
-            "remercie.",
-            f"Par {channel} du {when}, vous avez appelé mon attention sur {topic.subject}.",
-            f"Je fais suite à {channel} du {when} concernant {topic.subject}.",
-            f"Vous avez bien voulu nous écrire le {when} au sujet {de(topic.subject)}.",
-            f"Je vous remercie pour {channel} du {when}, qui a retenu toute mon attention.",
-            f"Votre demande du {when} relative {a(topic.subject)} m'a été transmise par "
-            "l'accueil de la mairie.",
-        ),
+def _acknowledge(c: Case, topic: dict[str, Any]) -> str:
+    subject = topic["subject"]
+    words = Wordings(
+        c.w,
+        _WORDS["acknowledge"],
+        "acknowledge",
+        {
+            **c.values(),
+            "when": french_date(c.asked),
+            "channel": _WORDS["channels"][c.channel],
+            "subject": subject,
+            "of_subject": de(subject),
+            "to_subject": a(subject),
+        },
     )
+    return words(c.channel if c.channel in ("appel", "visite") else "written")
 
 
-def _contact(c: Case, service: Service, topic: Topic) -> str:
-    about = topic.subject or "ce dossier"
-    return c.pick(
+def _contact(c: Case, service: dict[str, Any], topic: dict[str, Any]) -> str:
+    about = topic["subject"] or "ce dossier"
+    label = service["label"]
+    words = Wordings(
+        c.w,
+        _WORDS["contact"],
         "contact",
-        (
-            f"{service.label[0].upper()}{service.label[1:]} {service.stands} à votre "
-            f"disposition pour tout renseignement complémentaire au {service.phone}.",
-            f"Pour toute question sur {about}, vous pouvez joindre {service.label} au "
-            f"{service.phone} ou écrire à {service.email}.",
-            f"Si vous souhaitez en savoir plus sur {about}, vous pouvez contacter "
-            f"directement {service.label} au {service.phone}, du lundi au vendredi.",
-            f"N'hésitez pas à revenir vers nous au sujet {de(about)}, au {service.phone} ou "
-            f"par courriel à {service.email}.",
-            f"Je reste à votre écoute pour toute précision utile sur {about}.",
-        ),
+        {
+            **service,
+            "Label": label[0].upper() + label[1:],
+            "stands": "se tiennent" if label.startswith("les ") else "se tient",
+            "about": about,
+            "of_about": de(about),
+        },
     )
+    return words("text")
 
 
-_FORMULAS = (
-    "je vous prie d'agréer, {civ}, l'expression de mes salutations distinguées.",
-    "veuillez agréer, {civ}, l'expression de ma considération distinguée.",
-    "je vous prie de croire, {civ}, à l'assurance de mes sentiments les meilleurs.",
-    "je vous prie de recevoir, {civ}, mes salutations les meilleures.",
-    "je vous prie d'agréer, {civ}, l'assurance de ma parfaite considération.",
-    "je vous prie de recevoir, {civ}, mes salutations dévouées.",
-)
-
-
-def _closing(c: Case, topic: Topic) -> str:
-    formula = c.pick("closing", _FORMULAS).format(civ=c.civ)
-    if topic.leads and c.w.maybe(0.8):
-        return f"{c.pick('lead-' + topic.title, topic.leads)}, {formula}"
+def _closing(c: Case, topic: dict[str, Any]) -> str:
+    words = Wordings(c.w, _WORDS["closing"], "closing", c.values())
+    formula = words("formula")
+    if topic["leads"] and c.w.maybe(0.8):
+        lead = c.w.pick(f"lead-{topic['key']}", topic["leads"])
+        return words("with_lead", lead=lead, formula=formula)
     return formula[0].upper() + formula[1:]
 
 
@@ -209,37 +148,40 @@ def _letter_day(w: Writer) -> date:
 
 def letters(w: Writer, per_topic: int = 2) -> list[Document]:
     people = Residents(w)
+    frame = _WORDS["frame"]
+    channels = list(_WORDS["channels"])
     documents = []
     for topic in TOPICS:
         for _ in range(per_topic):
             resident = people.draw()
             day = _letter_day(w)
             asked = day - timedelta(days=w.random.randint(5, 25))
-            channel_key, channel = w.choice(CHANNELS)
-            case = Case(w, resident, day, asked, channel_key)
-            service = SERVICES[topic.service]
+            channel = w.choice(channels)
+            case = Case(w, resident, day, asked, channel)
+            service = _WORDS["services"][topic["service"]]
+            reply = topic.get("reply", True)
+            title = topic["title"].lower()
             header = [
-                "Mairie de Clairval-sur-Ondine",
-                service.name,
-                f"Tél. : {service.phone} – Courriel : {service.email}",
+                frame["town_hall"],
+                service["name"],
+                frame["contact"].format_map(service),
+                frame["reply_object" if reply else "object"].format(
+                    title=title, channel=channel, when=french_date(asked)
+                ),
             ]
-            if topic.reply:
-                header.append(f"Objet : {topic.title.lower()} ({channel_key} du {fr_date(asked)})")
-            else:
-                header.append(f"Objet : {topic.title.lower()}")
             recipient = resident.block
             if w.maybe(0.5):
-                recipient += f"\nTél. : {resident.phone}"
-            if channel_key in ("courriel", "formulaire") or w.maybe(0.3):
-                recipient += f"\nCourriel : {resident.email}"
+                recipient += "\n" + frame["phone"].format(phone=resident.phone)
+            if channel in ("courriel", "formulaire") or w.maybe(0.3):
+                recipient += "\n" + frame["email"].format(email=resident.email)
             paragraphs = [f"{resident.civility},"]
-            if topic.reply:
-                paragraphs.append(_acknowledge(case, topic, channel))
-            paragraphs += topic.body(case)
-            if "disposition" not in paragraphs[-1]:
+            if reply:
+                paragraphs.append(_acknowledge(case, topic))
+            paragraphs += topic_paragraphs(case, topic)
+            if _WORDS["contact"]["already"] not in paragraphs[-1]:
                 paragraphs.append(_contact(case, service, topic))
-            paragraphs += [_closing(case, topic), w.choice(service.signatures)]
+            paragraphs += [_closing(case, topic), w.choice(service["signatures"])]
             text = "\n".join(header) + "\n\n" + recipient + "\n\n" + "\n\n".join(paragraphs)
-            title = f"Courrier du {fr_date(day)} : {topic.title}"
-            documents.append(Document("courriers", title, text))
+            heading = frame["title"].format(day=french_date(day), title=topic["title"])
+            documents.append(Document("courriers", heading, text))
     return documents

@@ -1,23 +1,17 @@
-"""Read the packaged corpus files (plain Python, no Jupyter)."""
+"""Read the shipped corpus files (plain Python, no Jupyter)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+
+from widgets import shipped_data
+from widgets.shipped_data import CORPUS_KINDS
 
 SEPARATOR = "%%%"
 
-KINDS: tuple[str, ...] = (
-    "deliberations",
-    "comptes-rendus",
-    "courriers",
-    "bulletins",
-    "faq",
-    "communiques",
-    "discours",
-    "notes",
-)
+KINDS: tuple[str, ...] = CORPUS_KINDS
+"""The kinds of text, one file each: `deliberations.txt`, `comptes-rendus.txt`…"""
 
 
 @dataclass(frozen=True)
@@ -45,7 +39,7 @@ def parse_documents(kind: str, raw: str) -> list[Document]:
 
 @cache
 def _read(kind: str) -> tuple[Document, ...]:
-    raw = (files("widgets") / "data" / "corpus" / f"{kind}.txt").read_text(encoding="utf-8")
+    raw = shipped_data.load("corpus", f"{kind}.txt").decode("utf-8")
     return tuple(parse_documents(kind, raw))
 
 

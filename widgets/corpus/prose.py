@@ -1,86 +1,43 @@
-"""Small helpers to write French administrative prose: dates, amounts, seeded choices."""
+"""Small helpers to write French administrative prose: amounts, numbers in words, lists."""
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-MONTH_NAMES = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+from widgets.corpus.source_files import read_source
+from widgets.french import MONTH_NAMES, day_of_month
 
-_UNITS = [
-    "zéro",
-    "un",
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "six",
-    "sept",
-    "huit",
-    "neuf",
-    "dix",
-    "onze",
-    "douze",
-    "treize",
-    "quatorze",
-    "quinze",
-    "seize",
-    "dix-sept",
-    "dix-huit",
-    "dix-neuf",
-]
-_TENS = {20: "vingt", 30: "trente"}
-
-
-def day_of_month(d: date) -> str:
-    return "1er" if d.day == 1 else str(d.day)
-
-
-def fr_date(d: date, weekday: bool = False) -> str:
-    """« 26 janvier 2023 », or « jeudi 26 janvier 2023 »."""
-    text = f"{day_of_month(d)} {MONTH_NAMES[d.month - 1]} {d.year}"
-    return f"{WEEKDAYS[d.weekday()]} {text}" if weekday else text
-
-
-def fr_day_month(d: date) -> str:
-    return f"{day_of_month(d)} {MONTH_NAMES[d.month - 1]}"
+_NUMBERS = read_source("numbers.toml")
 
 
 def number_in_words(n: int) -> str:
-    """French words for 0 to 31 and for the years 2000 to 2099 (enough for the minutes)."""
+    """French words for 0 to 39 and for the years 2000 to 2099 (enough for the minutes)."""
     if 2000 <= n < 2100:
         rest = n - 2000
-        return "deux mille" + (f" {number_in_words(rest)}" if rest else "")
+        return _NUMBERS["thousand"] + (f" {number_in_words(rest)}" if rest else "")
+    units = _NUMBERS["units"]
     if n < 20:
-        return _UNITS[n]
+        return units[n]
     tens, unit = divmod(n, 10)
-    word = _TENS[tens * 10]
+    word = _NUMBERS["tens"][str(tens * 10)]
     if unit == 0:
         return word
-    return f"{word} et un" if unit == 1 else f"{word}-{_UNITS[unit]}"
+    return f"{word} et un" if unit == 1 else f"{word}-{units[unit]}"
 
 
-def day_in_words(d: date) -> str:
-    return "premier" if d.day == 1 else number_in_words(d.day)
+def day_in_words(day: date) -> str:
+    return _NUMBERS["first"] if day.day == 1 else number_in_words(day.day)
+
+
+def day_and_month(day: date) -> str:
+    """« 1er décembre », « 14 janvier »."""
+    return f"{day_of_month(day)} {MONTH_NAMES[day.month - 1]}"
 
 
 def group_thousands(digits: str) -> str:
+    """« 4286000 » -> « 4 286 000 », with a plain space, as in the rest of the corpus."""
     groups = []
     while len(digits) > 3:
         groups.insert(0, digits[-3:])
@@ -100,48 +57,11 @@ def euros(amount: int | str | Decimal, cents: bool | None = None) -> str:
     return ("moins " if negative else "") + text + " €"
 
 
-def percent(value: float, digits: int = 1) -> str:
-    text = f"{value:.{digits}f}".replace(".", ",")
-    if digits and text.endswith("," + "0" * digits):
-        text = text.split(",")[0]
-    return f"{text} %"
-
-
 def join_list(items: Sequence[str]) -> str:
     """« a, b et c »."""
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " et " + items[-1]
-
-
-class Writer:
-    """Seeded choices among hand-written variants.
-
-    ``pick(key, variants)`` draws without replacement among the variants registered under
-    ``key``, so that two documents of the same kind use different wordings as long as
-    there are wordings left; then it starts a new shuffled round.
-    """
-
-    def __init__(self, seed: int | str) -> None:
-        self.random = random.Random(seed)
-        self._bags: dict[str, list[int]] = {}
-
-    def pick(self, key: str, variants: Sequence[str]) -> str:
-        bag = self._bags.get(key)
-        if not bag:
-            bag = list(range(len(variants)))
-            self.random.shuffle(bag)
-            self._bags[key] = bag
-        return variants[bag.pop()]
-
-    def maybe(self, probability: float) -> bool:
-        return self.random.random() < probability
-
-    def choice(self, items: Sequence):
-        return items[self.random.randrange(len(items))]
-
-    def sample(self, items: Sequence, k: int) -> list:
-        return self.random.sample(list(items), k)
 
 
 def de(phrase: str) -> str:
@@ -160,3 +80,10 @@ def a(phrase: str) -> str:
         if phrase.startswith(article):
             return contracted + phrase[len(article) :]
     return "à " + phrase
+
+
+def bullet_list(items: Sequence[str]) -> str:
+    """« - a ;\n- b ;\n- c. »: the lines of a decision, the last one ending the sentence."""
+    lines = [f"- {item} ;" for item in items]
+    lines[-1] = f"- {items[-1]}."
+    return "\n".join(lines)

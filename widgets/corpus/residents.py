@@ -2,7 +2,7 @@
 
 Every datum is invented. Phone numbers use the range 01 99 00 xx xx, which is set aside
 for fiction; e-mail addresses use the domain exemple.fr. Names are drawn from common
-French first names and surnames and combined at random.
+French first names and surnames (`sources/residents.toml`) and combined at random.
 """
 
 from __future__ import annotations
@@ -10,55 +10,10 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from widgets.corpus.prose import Writer
+from widgets.corpus.source_files import read_source
+from widgets.corpus.writer import Writer
 
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
-
-
-FEMALE = _words(
-    "Sophie Nathalie Isabelle Catherine Christine Sandrine Valérie Céline Aurélie Émilie "
-    "Camille Léa Chloé Manon Inès Sarah Yasmina Amina Samia Lucie Julie Marion Élodie "
-    "Monique Jacqueline Colette Josiane Mireille Odile Huguette Agathe Maëlle Nadège Fanny"
-)
-MALE = _words(
-    "Jacques Michel Alain Bernard Philippe Daniel Patrice Gilles Laurent Stéphane Olivier "
-    "Nicolas Sébastien Julien Thomas Maxime Hugo Lucas Karim Mehdi Yanis Samuel Raymond "
-    "Lucien Marcel Roger Gaëtan Fabrice Cédric Mathieu Benoît Jérôme Adrien Rémi"
-)
-SURNAMES = _words(
-    "Fournel Berthelot Marchal Rabier Haddouche Vallerand Chassagne Delmas Guérin Lacombe "
-    "Perrot Mazière Texier Boulanger Renaudin Gaillot Besnard Chauvin Lemoigne Tessier "
-    "Brossard Dupuy Mercier Carlier Ferrandon Bonnefoy Lagarde Poirel Rousselot Vernet "
-    "Hamelin Couderc Maillard Pichon Bertin Gauvreau Salmon Delattre Morvan Barbier Charpin "
-    "Lefranc Bouvier Tardieu Ribeiro Mendès Nguyen Benhamou Kowalski Diallo Ferreira Aubry"
-)
-
-STREETS = (
-    "rue des Tanneurs",
-    "rue du Pont-Vieux",
-    "Grande Rue",
-    "rue des Écoles",
-    "rue du Moulin",
-    "chemin des Vignes",
-    "allée des Tilleuls",
-    "impasse des Lavandières",
-    "avenue de la République",
-    "rue de la Gare",
-    "rue des Peupliers",
-    "quai de l'Ondine",
-    "route de Vaudrelle",
-    "rue des Pommiers",
-    "allée des Mirabelliers",
-    "place du Marché",
-    "rue Pasteur",
-    "chemin de la Croix-Berthe",
-    "route du Moulin-Bas",
-    "rue de Bellefontaine",
-    "chemin des Aulnes",
-    "rue Saint-Martin",
-)
+_NAMES = read_source("residents.toml")
 
 
 @dataclass(frozen=True)
@@ -94,14 +49,11 @@ class Resident:
         return f"{self.civility} {self.first} {self.last}\n{self.address}\nClairval-sur-Ondine"
 
 
-_MASCULINE = ("chemin", "quai")
-
-
 def the_street(street: str) -> str:
     first = street.split()[0].lower()
     if first[0] in "aeéiou":
         return "l'" + street
-    return ("le " if first in _MASCULINE else "la ") + street
+    return ("le " if first in _NAMES["masculine"] else "la ") + street
 
 
 def _ascii(text: str) -> str:
@@ -121,8 +73,8 @@ class Residents:
         w = self.w
         while True:
             feminine = w.maybe(0.55)
-            first = w.choice(FEMALE if feminine else MALE)
-            last = w.choice(SURNAMES)
+            first = w.choice(_NAMES["female"] if feminine else _NAMES["male"])
+            last = w.choice(_NAMES["surnames"])
             if (first, last) not in self._names:
                 break
         self._names.add((first, last))
@@ -131,7 +83,7 @@ class Residents:
             if phone not in self._phones:
                 break
         self._phones.add(phone)
-        style = w.choice(("{f}.{l}", "{f}{l}", "{i}.{l}", "{l}.{f}"))
+        style = w.choice(_NAMES["email_styles"])
         local = style.format(f=_ascii(first), l=_ascii(last).replace(" ", ""), i=_ascii(first)[0])
         local = local.replace("'", "").replace("-", "")
         return Resident(
@@ -139,7 +91,7 @@ class Residents:
             first,
             last,
             w.random.randint(1, 48),
-            w.choice(STREETS),
+            w.choice(_NAMES["streets"]),
             phone,
             f"{local}@exemple.fr",
         )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+
+from widgets.french import format_number, format_percent
 
 # A sentence ends with . ! ? or … followed by a space. A blank line also ends one, unless the
 # line before it ends with a comma, a semicolon or a colon: the recitals of a deliberation
@@ -40,11 +42,6 @@ def duplicate_share(texts: Iterable[str], min_words: int = MIN_SENTENCE_WORDS) -
     return (total - len(counts)) / total if total else 0.0
 
 
-def most_repeated(texts: Iterable[str], n: int = 10) -> list[tuple[str, int]]:
-    counts = Counter(s for text in texts for s in sentences(text))
-    return [(s, c) for s, c in counts.most_common(n) if c > 1]
-
-
 KIND_LABELS = {
     "deliberations": "Délibérations",
     "comptes-rendus": "Comptes rendus de séance",
@@ -57,15 +54,8 @@ KIND_LABELS = {
 }
 
 
-def size_table(documents_by_kind: dict[str, list[str]]) -> str:
+def size_table(documents_by_kind: Mapping[str, list[str]]) -> str:
     """A Markdown table: documents, words and repeated sentences per kind, then the total."""
-
-    def thousands(n: int) -> str:
-        return f"{n:,}".replace(",", " ")
-
-    def share(texts: list[str]) -> str:
-        return f"{100 * duplicate_share(texts):.1f} %".replace(".", ",")
-
     rows = [
         "| Type de texte | Fichier | Documents | Mots | Phrases répétées |",
         "|---|---|---:|---:|---:|",
@@ -73,11 +63,10 @@ def size_table(documents_by_kind: dict[str, list[str]]) -> str:
     every = []
     for kind, texts in documents_by_kind.items():
         every += texts
-        words = sum(word_count(t) for t in texts)
-        rows.append(
-            f"| {KIND_LABELS[kind]} | `{kind}.txt` | {len(texts)} | {thousands(words)} | "
-            f"{share(texts)} |"
-        )
-    total = sum(word_count(t) for t in every)
-    rows.append(f"| **Total** | | **{len(every)}** | **{thousands(total)}** | **{share(every)}** |")
+        words = format_number(sum(word_count(t) for t in texts))
+        share = format_percent(duplicate_share(texts))
+        rows.append(f"| {KIND_LABELS[kind]} | `{kind}.txt` | {len(texts)} | {words} | {share} |")
+    total = format_number(sum(word_count(t) for t in every))
+    share = format_percent(duplicate_share(every))
+    rows.append(f"| **Total** | | **{len(every)}** | **{total}** | **{share}** |")
     return "\n".join(rows)

@@ -1,7 +1,7 @@
 """The course corpus as the language models read it: one text per document.
 
 The corpus and its loader belong to `widgets.corpus` (files in
-`widgets/data/corpus/`). The models learn from each document's title and
+`widgets/corpus/data/`). The models learn from each document's title and
 body, joined as a reader sees them, without the `# ` mark of the title
 line, which is layout rather than language.
 """
