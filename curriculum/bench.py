@@ -21,7 +21,7 @@ from curriculum.benchmarks.demandes import measure_demandes
 from curriculum.benchmarks.imports import measure_lesson_imports, measure_widgets_import
 from curriculum.benchmarks.llm import measure_llm
 from curriculum.benchmarks.notebooks import measure_notebooks
-from curriculum.benchmarks.prompting import measure_prompting
+from curriculum.benchmarks.prompts import measure_prompts
 from curriculum.benchmarks.report import (
     Machine,
     markdown_document,
@@ -34,7 +34,7 @@ MEASUREMENTS: list[Measurement] = [
     measure_widgets_import,
     measure_lesson_imports,
     measure_notebooks,
-    measure_prompting,
+    measure_prompts,
     measure_llm,
     measure_controles,
     measure_batiments,

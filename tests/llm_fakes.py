@@ -6,6 +6,9 @@
 - `scripted_server(*steps)`: a loopback server that answers each request with
   the next `Step` (status, body, headers, delay, trickle), records requests.
 - `fresh_connector`: fixture that resets the connector's settings and hooks.
+- `use_online(settings, url)`: point the connector at a loopback server, with short limits.
+- `timed_failure(**options)`: send `MESSAGES`, return the French message and the wait.
+- `fake_generate(calls)`: a stand-in for `connector.generate` that records each call.
 - `assert_key_nowhere(key, *texts)`: the key leak check.
 
 Everything listens on 127.0.0.1 and is shut down when the `with` block ends.
@@ -21,13 +24,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from widgets.llm import connector
+from widgets.llm.chat_api import SERVED_MODEL
 from widgets.llm.config import Limits
-from widgets.llm.server import SERVED_MODEL, ClassroomServer, make_server
+from widgets.llm.server import ClassroomServer, make_server
 
 FAKE_KEY = "cle-de-test-ne-doit-jamais-fuiter-123456"
 FAST_LIMITS = Limits(
@@ -38,6 +43,10 @@ FAST_LIMITS = Limits(
     backoff_max_s=0.2,
     deadline_s=2.5,
 )
+MESSAGES = [
+    {"role": "system", "content": "Vous êtes un agent d'accueil de la mairie."},
+    {"role": "user", "content": "Le conseil municipal"},
+]
 
 
 class FakeModel:
@@ -256,6 +265,31 @@ def use_online(settings: connector.Settings, url: str, model: str = SERVED_MODEL
     """Point the connector at a loopback server with short timeouts."""
     settings.choose("autre", base_url=url, model=model)
     settings.limits = FAST_LIMITS
+
+
+def timed_failure(**options: object) -> tuple[str, float]:
+    """Send `MESSAGES`, expect a `ConnectorError`: its French message and the seconds waited."""
+    started = time.monotonic()
+    with pytest.raises(connector.ConnectorError) as caught:
+        connector.generate(MESSAGES, **options)  # type: ignore[arg-type]
+    return caught.value.message, time.monotonic() - started
+
+
+def fake_generate(calls: list[dict[str, Any]]) -> Any:
+    """Answers at once with a numbered reply holding HTML, as a careless model might."""
+
+    def generate(
+        messages, *, max_tokens=300, temperature=0.7, seed=None, stream=False, on_text=None
+    ):
+        calls.append({"messages": messages, "max_tokens": max_tokens, "seed": seed})
+        return SimpleNamespace(
+            text=f"Réponse n° {len(calls)} <b>échappée</b>",
+            backend="Faux modèle",
+            model="faux-1",
+            duration_s=0.25,
+        )
+
+    return generate
 
 
 def assert_key_nowhere(key: str, *texts: str) -> None:

@@ -1,4 +1,4 @@
-"""The classroom language model without Jupyter: tokenizer, Kneser-Ney counts, sampling."""
+"""The classroom model without Jupyter: corpus, tokenizer, Kneser-Ney counts, generation."""
 
 from __future__ import annotations
 
@@ -14,13 +14,7 @@ from widgets.llm.classroom import ClassroomModel, PromptError, get_model
 from widgets.llm.corpus import course_documents, split_documents
 from widgets.llm.evidence import find_evidence, search_terms, years_in
 from widgets.llm.ngram import KneserNeyModel
-from widgets.llm.sampling import (
-    SamplingError,
-    apply_temperature,
-    draw,
-    entropy_bits,
-    keep_top_k,
-)
+from widgets.llm.sampling import SamplingError
 from widgets.llm.tokenizer import (
     TokenizerError,
     course_tokenizer,
@@ -222,50 +216,6 @@ def test_a_short_prompt_is_read_as_the_start_of_a_text(small_model) -> None:
     prediction = small_model.predict("")
     assert prediction.prompt_tokens == ()
     assert all(token.text == classroom.START_OF_TEXT for token in prediction.context)
-
-
-# ------------------------------------------------------------------ sampling
-
-
-def peaked() -> np.ndarray:
-    probabilities = np.array([0.5, 0.2, 0.15, 0.1, 0.05])
-    return probabilities / probabilities.sum()
-
-
-def test_temperature_zero_keeps_only_the_most_likely_token() -> None:
-    rng = np.random.default_rng(0)
-    assert all(draw(peaked(), 0.0, None, rng) == 0 for _ in range(50))
-    assert apply_temperature(peaked(), 0.0).tolist() == [1.0, 0.0, 0.0, 0.0, 0.0]
-    assert apply_temperature(peaked(), 0.01)[0] > 0.999
-
-
-def test_higher_temperature_raises_the_entropy() -> None:
-    temperatures = [0.1, 0.3, 0.6, 1.0, 1.5, 2.0, 3.0]
-    entropies = [entropy_bits(apply_temperature(peaked(), t)) for t in temperatures]
-    assert entropies == sorted(entropies)
-    assert entropies[0] < entropies[-1]
-    np.testing.assert_allclose(apply_temperature(peaked(), 1.0), peaked())
-
-
-def test_higher_temperature_raises_entropy_on_the_course_model() -> None:
-    probabilities = get_model().predict("Le conseil municipal").probabilities
-    entropies = [entropy_bits(apply_temperature(probabilities, t)) for t in (0.2, 0.8, 1.5)]
-    assert entropies[0] < entropies[1] < entropies[2]
-
-
-def test_top_k_keeps_the_k_likeliest_tokens() -> None:
-    kept = keep_top_k(peaked(), 2)
-    assert np.count_nonzero(kept) == 2 and kept[0] > kept[1] > 0
-    assert abs(kept.sum() - 1) < 1e-12
-    rng = np.random.default_rng(1)
-    assert {draw(peaked(), 5.0, 2, rng) for _ in range(200)} == {0, 1}
-
-
-def test_draws_follow_the_distribution() -> None:
-    rng = np.random.default_rng(2)
-    draws = Counter(draw(peaked(), 1.0, None, rng) for _ in range(20_000))
-    frequencies = np.array([draws[i] for i in range(5)]) / 20_000
-    np.testing.assert_allclose(frequencies, peaked(), atol=0.015)
 
 
 # ------------------------------------------------------------------ generation

@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import re
 
-import nbformat
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import solution_path
-from widgets.lessons import ia_generative
 from widgets.llm.classroom import get_model
 from widgets.llm.invention import DEFAULT_PROMPT as INVENTION_PROMPT
-from widgets.llm.tokenizer import course_tokenizer, tokenize
+from widgets.llm.tokenizer import tokenize
 from widgets.llm.views.bars import ProbabilityBars
 from widgets.llm.views.invention import invention_demo
 from widgets.llm.views.next_token import next_token_bars
 from widgets.llm.views.samples import samples_side_by_side
 from widgets.llm.views.temperature import NEW_TOKENS, temperature_explorer
-from widgets.llm.views.text import plot_safe, visible
 from widgets.llm.views.tokens import token_explorer
+from widgets.llm.wording import visible
 from widgets.viewkit.figure import OKABE_ITO
 
 FRENCH = re.compile(r"\b(le|la|les|des|du|de|un|une|votre|vous)\b", re.IGNORECASE)
@@ -142,7 +139,6 @@ def test_every_view_takes_an_enormous_text(name) -> None:
 
 
 def test_bar_labels_that_the_plot_font_lacks_are_replaced() -> None:
-    assert plot_safe("😀$") == "□\\$"
     bars = ProbabilityBars("Légende.", count=3)
     bars.show(["😀", "\\x00", "␣un mot bien trop long pour la colonne"], [0.5, 0.3, 0.2])
     labels = [text.get_text() for text in bars.labels]
@@ -255,41 +251,3 @@ def test_invention_demo_survives_any_prompt_and_terms(prompt, terms) -> None:
     view.children[1].value = terms
     view.children[2].click()
     assert FRENCH.search(view.children[3].value)
-
-
-# ------------------------------------------------------------------ lesson
-
-
-def test_the_exercise_sentence_is_the_one_the_notebook_shows() -> None:
-    notebook = nbformat.read(solution_path("02-ia-generative"), as_version=4)
-    text = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
-    assert ia_generative.EXERCISE_SENTENCE in text
-    assert (
-        ia_generative.TOKEN_COUNT.reference == tokenize(ia_generative.EXERCISE_SENTENCE, 500).count
-    )
-    assert ia_generative.TOKEN_COUNT.reference > len(ia_generative.EXERCISE_SENTENCE.split())
-
-
-def test_the_vocabulary_sizes_the_notebook_names_are_real() -> None:
-    assert course_tokenizer(500).vocab_size == 500
-    assert course_tokenizer(4000).vocab_size == 4000
-
-
-@pytest.mark.parametrize("factory", ["token_explorer", "next_token_bars", "temperature_explorer"])
-def test_every_control_has_a_french_label(factory) -> None:
-    view = getattr(ia_generative, factory)()
-    stack = [view]
-    while stack:
-        widget = stack.pop()
-        stack.extend(getattr(widget, "children", ()))
-        if type(widget).__name__ in ("Textarea", "Text", "FloatSlider", "Dropdown", "Button"):
-            assert widget.description and widget.tooltip
-
-
-def test_the_words_the_first_exercise_names_are_really_cut() -> None:
-    assert (
-        "Clairval" in ia_generative.TOKEN_COUNT.why
-        and "participatif" in ia_generative.TOKEN_COUNT.why
-    )
-    assert tokenize(" Clairval", 500).count > 1
-    assert tokenize(" participatif", 500).count > 1

@@ -114,7 +114,7 @@ SETUP = """
 import logging, os, traceback
 logging.basicConfig(level=logging.DEBUG, force=True)
 from widgets.llm.connector import generate, get_settings
-from widgets.llm.settings_view import SettingsPanel
+from widgets.llm.views.settings import SettingsPanel
 panneau = SettingsPanel()
 panneau.choice.value = "autre"
 panneau.url.value = os.environ["ATELIER_TEST_URL"]
@@ -137,7 +137,7 @@ panneau.widget
 """
 
 COMPARE = """
-from widgets.prompting.comparison_view import BeforeAfter
+from widgets.prompts.views.comparison import BeforeAfter
 comparaison = BeforeAfter()
 comparaison.send()
 print(comparaison.before.answer.value)

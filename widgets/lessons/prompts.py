@@ -10,14 +10,14 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.backup.view import download_panel
-from widgets.prompting import patterns
-from widgets.prompting.coach_view import PromptCoach
-from widgets.prompting.comparison_view import BeforeAfter
-from widgets.prompting.free_prompt_view import FreePromptCheck
-from widgets.prompting.gallery_view import GalleryCoach
-from widgets.prompting.personal_data import KINDS
-from widgets.prompting.render import message_html
-from widgets.prompting.rules import MIN_WORDS
+from widgets.prompts import patterns
+from widgets.prompts.html import message_html
+from widgets.prompts.personal_data import KINDS
+from widgets.prompts.rules import MIN_WORDS
+from widgets.prompts.views.coach import PromptCoach
+from widgets.prompts.views.comparison import BeforeAfter
+from widgets.prompts.views.free_prompt import FreePromptCheck
+from widgets.prompts.views.gallery import GalleryCoach
 from widgets.selfcheck import FreeText, MultipleChoice, ReflectiveQuestion, TextRule
 from widgets.selfcheck.views.exercise import NotebookExercise, reflection_panel
 from widgets.viewkit.session import start
@@ -357,7 +357,7 @@ def free_prompt_check(text: str = "") -> ipw.Widget:
 def backend_settings() -> ipw.Widget:
     """The connector's settings panel: which model answers (the classroom model by default)."""
     try:
-        from widgets.llm.settings_view import settings_panel
+        from widgets.llm.views.settings import settings_panel
     except ImportError:
         return ipw.HTML(
             message_html(

@@ -20,18 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from widgets.french import format_number
-from widgets.llm.backends import (
-    Backend,
-    ClassroomBackend,
-    ClassroomModel,
-    ConnectorError,
-    OpenAICompatibleBackend,
-    Options,
-    Reply,
-    Secret,
-    Usage,
-    after,
-)
+from widgets.llm.classroom_backend import ClassroomBackend, ClassroomModel
 from widgets.llm.config import (
     Config,
     Limits,
@@ -41,6 +30,9 @@ from widgets.llm.config import (
     is_loopback,
     load_config,
 )
+from widgets.llm.interface import Backend, ConnectorError, Options, Reply, Secret, Usage
+from widgets.llm.online_backend import OpenAICompatibleBackend
+from widgets.llm.online_failures import after
 
 __all__ = [
     "ConnectorError",

@@ -61,14 +61,16 @@ def apply_temperature(probabilities: np.ndarray, temperature: float) -> np.ndarr
     return weights / weights.sum()
 
 
-def keep_top_k(probabilities: np.ndarray, top_k: int | None) -> np.ndarray:
-    """Zero every token outside the k likeliest, then renormalise."""
+def keep_top_k(probabilities: np.ndarray, top_k: int | None) -> tuple[np.ndarray, np.ndarray]:
+    """The ids of the k likeliest tokens and their probabilities, renormalised.
+
+    With `top_k` None (or at least the vocabulary size), every id is kept, in
+    order. The ids of a real cut come in no particular order.
+    """
     if top_k is None or top_k >= probabilities.size:
-        return probabilities
+        return np.arange(probabilities.size), probabilities
     kept = np.argpartition(probabilities, -top_k)[-top_k:]
-    filtered = np.zeros_like(probabilities)
-    filtered[kept] = probabilities[kept]
-    return filtered / filtered.sum()
+    return kept, probabilities[kept] / probabilities[kept].sum()
 
 
 def draw(
@@ -77,19 +79,14 @@ def draw(
     top_k: int | None,
     rng: np.random.Generator,
 ) -> int:
-    """One token id drawn from the reshaped distribution (the argmax at T = 0)."""
+    """One token id drawn among the k likeliest, reshaped by the temperature (argmax at T = 0)."""
     if temperature < GREEDY_BELOW:
         return int(np.argmax(probabilities))
-    if top_k is not None and top_k < probabilities.size:
-        candidates = np.argpartition(probabilities, -top_k)[-top_k:]
-        reshaped = apply_temperature(probabilities[candidates], temperature)
-    else:
-        candidates = None
-        reshaped = apply_temperature(probabilities, temperature)
+    candidates, kept = keep_top_k(probabilities, top_k)
+    reshaped = apply_temperature(kept, temperature)
     cumulative = np.cumsum(reshaped)
     position = int(np.searchsorted(cumulative, rng.random() * cumulative[-1], side="right"))
-    position = min(position, reshaped.size - 1)
-    return int(candidates[position]) if candidates is not None else position
+    return int(candidates[min(position, reshaped.size - 1)])
 
 
 def entropy_bits(probabilities: np.ndarray) -> float:

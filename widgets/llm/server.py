@@ -17,37 +17,36 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, TextIO
 
 from widgets.errors import AtelierError
 from widgets.french import format_number
-from widgets.llm.backends import ClassroomModel, Secret, prompt_from_messages
+from widgets.llm.chat_api import (
+    PATHS,
+    SERVED_MODEL,
+    RequestError,
+    completion_payload,
+    error_payload,
+    model_card,
+    parse_chat_request,
+    stream_events,
+    usage_of,
+)
+from widgets.llm.classroom_backend import ClassroomModel, prompt_from_messages
 from widgets.llm.config import is_loopback
+from widgets.llm.interface import Secret
 
-SERVED_MODEL = "modele-de-la-classe"
-"""The one model id this server knows; presets.toml's « atelier » preset names it too."""
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
-DEFAULT_MAX_TOKENS = 256
-DEFAULT_TEMPERATURE = 1.0
-MAX_TOKENS = 4_096
 MAX_BODY_BYTES = 16_000_000
 """Room for 1 MB of text even when JSON escapes every character (6 bytes each)."""
 SOCKET_TIMEOUT_S = 30
-ROLES = ("system", "developer", "user", "assistant", "tool")
-PATHS = "GET /v1/models, POST /v1/chat/completions"
 
 
 class ServeError(AtelierError):
     """`atelier serve` cannot start; the message says what to do, in French."""
-
-
-class _RequestError(Exception):
-    def __init__(self, status: int, message: str, code: str, param: str | None = None) -> None:
-        super().__init__(message)
-        self.status, self.message, self.code, self.param = status, message, code, param
 
 
 class ClassroomServer(ThreadingHTTPServer):
@@ -92,96 +91,6 @@ def make_server(
     return ClassroomServer((host, port), model, key=key, top_k=top_k, log=log)
 
 
-# ---------------------------------------------------------------- request checks
-
-
-def _number(body: dict[str, Any], name: str, low: float, high: float, default: float) -> float:
-    value = body.get(name, default)
-    if value is None:
-        return default
-    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
-        raise _RequestError(
-            400, f"« {name} » doit être un nombre entre {low:g} et {high:g}.", "invalid_value", name
-        )
-    return value
-
-
-def _integer(body: dict[str, Any], name: str, low: int, high: int) -> int | None:
-    value = body.get(name)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise _RequestError(
-            400, f"« {name} » doit être un entier entre {low} et {high}.", "invalid_value", name
-        )
-    return value
-
-
-def _content(message: dict[str, Any], index: int) -> str:
-    content = message.get("content")
-    if content is None and message.get("role") == "assistant":
-        return ""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list) and all(
-        isinstance(part, dict) and part.get("type") == "text" and isinstance(part.get("text"), str)
-        for part in content
-    ):
-        return "".join(part["text"] for part in content)
-    raise _RequestError(
-        400,
-        f"messages[{index}].content doit être un texte (ou une liste de parties de type text).",
-        "invalid_value",
-        f"messages[{index}].content",
-    )
-
-
-def parse_chat_request(body: object) -> dict[str, Any]:
-    """The checked settings of a Chat Completions request, or a `_RequestError`."""
-    if not isinstance(body, dict):
-        raise _RequestError(400, "Le corps de la requête doit être un objet JSON.", "invalid_body")
-    model = body.get("model")
-    if not isinstance(model, str) or not model:
-        raise _RequestError(400, "Indiquez « model » (un texte).", "missing_model", "model")
-    if model != SERVED_MODEL:
-        raise _RequestError(
-            404,
-            f"Le modèle « {model[:100]} » n'existe pas ; ce serveur sert « {SERVED_MODEL} ».",
-            "model_not_found",
-            "model",
-        )
-    messages = body.get("messages")
-    if not isinstance(messages, list) or not messages:
-        raise _RequestError(
-            400, "« messages » doit être une liste non vide.", "invalid_value", "messages"
-        )
-    flat = []
-    for index, message in enumerate(messages):
-        if not isinstance(message, dict) or message.get("role") not in ROLES:
-            raise _RequestError(
-                400,
-                f"messages[{index}] doit avoir un « role » parmi {', '.join(ROLES)}.",
-                "invalid_value",
-                f"messages[{index}].role",
-            )
-        flat.append({"role": message["role"], "content": _content(message, index)})
-    if body.get("n", 1) != 1:
-        raise _RequestError(400, "Ce serveur ne donne qu'une réponse à la fois (n = 1).", "n", "n")
-    stream = body.get("stream", False)
-    if not isinstance(stream, bool):
-        raise _RequestError(400, "« stream » vaut true ou false.", "invalid_value", "stream")
-    limit = _integer(body, "max_completion_tokens", 1, MAX_TOKENS)
-    limit = limit or _integer(body, "max_tokens", 1, MAX_TOKENS) or DEFAULT_MAX_TOKENS
-    return {
-        "messages": flat,
-        "max_tokens": limit,
-        "temperature": _number(body, "temperature", 0, 2, DEFAULT_TEMPERATURE),
-        "seed": _integer(body, "seed", -(2**63), 2**63 - 1),
-        "top_k": _integer(body, "top_k", 1, 100_000),
-        "stream": stream,
-    }
-
-
 # ---------------------------------------------------------------- handler
 
 
@@ -219,17 +128,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def _send_error(self, error: _RequestError) -> None:
-        kind = "authentication_error" if error.status == 401 else "invalid_request_error"
-        payload = {
-            "error": {
-                "message": error.message,
-                "type": kind if error.status < 500 else "server_error",
-                "param": error.param,
-                "code": error.code,
-            }
-        }
-        self._send_json(error.status, payload)
+    def _send_error(self, error: RequestError) -> None:
+        self._send_json(error.status, error_payload(error))
 
     # -- routing
 
@@ -237,7 +137,7 @@ class _Handler(BaseHTTPRequestHandler):
         started = time.perf_counter()
         try:
             status = route()
-        except _RequestError as error:
+        except RequestError as error:
             status = error.status
             self._send_error(error)
         except (BrokenPipeError, ConnectionResetError):
@@ -246,7 +146,7 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception as error:
             status = 500
             message = f"Erreur interne du serveur ({type(error).__name__}) : voyez son terminal."
-            self._send_error(_RequestError(500, message, "internal_error"))
+            self._send_error(RequestError(500, message, "internal_error"))
             if self.server.log is not None:
                 self.server.log(f"Erreur interne : {type(error).__name__}: {error}")
         self._log(status, started)
@@ -258,7 +158,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._handle(self._post)
 
     def _other(self) -> int:
-        raise _RequestError(405, f"Méthode non prise en charge ; chemins servis : {PATHS}.", "405")
+        raise RequestError(405, f"Méthode non prise en charge ; chemins servis : {PATHS}.", "405")
 
     def do_PUT(self) -> None:
         self._handle(self._other)
@@ -275,7 +175,7 @@ class _Handler(BaseHTTPRequestHandler):
         header = self.headers.get("Authorization", "")
         scheme, _, given = header.partition(" ")
         if scheme.lower() != "bearer" or not self.server.key.matches(given.strip()):
-            raise _RequestError(
+            raise RequestError(
                 401,
                 "Clé absente ou incorrecte : ce serveur demande la clé donnée par le formateur.",
                 "invalid_api_key",
@@ -288,33 +188,28 @@ class _Handler(BaseHTTPRequestHandler):
         path = self._path()
         if path == "/v1/models" or path == f"/v1/models/{SERVED_MODEL}":
             self._check_key()
-            card = {
-                "id": SERVED_MODEL,
-                "object": "model",
-                "created": 0,
-                "owned_by": "atelier-ia",
-            }
+            card = model_card()
             self._send_json(200, {"object": "list", "data": [card]} if path.endswith("s") else card)
             return 200
         if path.startswith("/v1/models/"):
             self._check_key()
             name = path.removeprefix("/v1/models/")[:100]
-            raise _RequestError(
+            raise RequestError(
                 404, f"Le modèle « {name} » n'existe pas sur ce serveur.", "model_not_found"
             )
-        raise _RequestError(404, f"Chemin inconnu ; chemins servis : {PATHS}.", "not_found")
+        raise RequestError(404, f"Chemin inconnu ; chemins servis : {PATHS}.", "not_found")
 
     def _read_json(self) -> object:
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            raise _RequestError(411, "Envoyez le corps avec un Content-Length.", "length_required")
+            raise RequestError(411, "Envoyez le corps avec un Content-Length.", "length_required")
         try:
             length = int(self.headers.get("Content-Length", "0"))
         except ValueError:
             length = -1
         if length < 0:
-            raise _RequestError(400, "En-tête Content-Length invalide.", "invalid_length")
+            raise RequestError(400, "En-tête Content-Length invalide.", "invalid_length")
         if length > MAX_BODY_BYTES:
-            raise _RequestError(
+            raise RequestError(
                 413,
                 f"Requête trop volumineuse (au plus {MAX_BODY_BYTES // 1_000_000} Mo).",
                 "request_too_large",
@@ -323,13 +218,13 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             return json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
-            raise _RequestError(
+            raise RequestError(
                 400, "Le corps de la requête n'est pas du JSON valide.", "invalid_json"
             ) from None
 
     def _post(self) -> int:
         if self._path() != "/v1/chat/completions":
-            raise _RequestError(404, f"Chemin inconnu ; chemins servis : {PATHS}.", "not_found")
+            raise RequestError(404, f"Chemin inconnu ; chemins servis : {PATHS}.", "not_found")
         self._check_key()
         request = parse_chat_request(self._read_json())
         pieces, usage = self._generate(request)
@@ -363,28 +258,14 @@ class _Handler(BaseHTTPRequestHandler):
             message = getattr(error, "message", None)
             if message is None:
                 raise
-            failure = _RequestError(400, f"Réglage refusé : {message}", "invalid_value")
+            failure = RequestError(400, f"Réglage refusé : {message}", "invalid_value")
         else:
-            return pieces, _usage(model, prompt, "".join(pieces))
+            return pieces, usage_of(model, prompt, "".join(pieces))
         raise failure
 
     def _send_completion(self, text: str, finish: str, usage: dict[str, int] | None) -> None:
-        payload: dict[str, Any] = {
-            "id": f"chatcmpl-{uuid.uuid4().hex[:24]}",
-            "object": "chat.completion",
-            "created": int(time.time()),
-            "model": SERVED_MODEL,
-            "choices": [
-                {
-                    "index": 0,
-                    "message": {"role": "assistant", "content": text},
-                    "finish_reason": finish,
-                }
-            ],
-        }
-        if usage is not None:
-            payload["usage"] = usage
-        self._send_json(200, payload)
+        identity = f"chatcmpl-{uuid.uuid4().hex[:24]}"
+        self._send_json(200, completion_payload(identity, int(time.time()), text, finish, usage))
 
     def _send_stream(self, pieces: list[str], finish: str) -> None:
         self.send_response(200)
@@ -395,40 +276,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         identity = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         created = int(time.time())
-        for event in _stream_events(identity, created, pieces, finish):
+        for event in stream_events(identity, created, pieces, finish):
             self.wfile.write(event)
             self.wfile.flush()
-
-
-def _usage(model: Any, prompt: str, text: str) -> dict[str, int] | None:
-    """Token counts with the model's own tokenizer, when it has one."""
-    encode = getattr(getattr(model, "tokenizer", None), "encode", None)
-    if encode is None:
-        return None
-    prompt_tokens, completion_tokens = len(encode(prompt)), len(encode(text))
-    return {
-        "prompt_tokens": prompt_tokens,
-        "completion_tokens": completion_tokens,
-        "total_tokens": prompt_tokens + completion_tokens,
-    }
-
-
-def _stream_events(identity: str, created: int, pieces: list[str], finish: str) -> Iterator[bytes]:
-    def event(delta: dict[str, str], reason: str | None) -> bytes:
-        chunk = {
-            "id": identity,
-            "object": "chat.completion.chunk",
-            "created": created,
-            "model": SERVED_MODEL,
-            "choices": [{"index": 0, "delta": delta, "finish_reason": reason}],
-        }
-        return f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode()
-
-    yield event({"role": "assistant", "content": ""}, None)
-    for piece in pieces:
-        yield event({"content": piece}, None)
-    yield event({}, finish)
-    yield b"data: [DONE]\n\n"
 
 
 # ---------------------------------------------------------------- command line

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from widgets.errors import AtelierError
+from widgets.french import format_number
 from widgets.llm.corpus import course_documents
 
 DEFAULT_VOCAB_SIZE = 2000
@@ -141,11 +142,11 @@ def _is_whole_text(piece: bytes) -> bool:
 def check_vocab_size(vocab_size: object) -> int:
     """The vocabulary size as an int, or a French `TokenizerError`."""
     if isinstance(vocab_size, bool) or not isinstance(vocab_size, int):
-        raise TokenizerError("la taille du vocabulaire doit être un nombre entier de tokens.")
+        raise TokenizerError("La taille du vocabulaire doit être un nombre entier de tokens.")
     if not MIN_VOCAB_SIZE <= vocab_size <= MAX_VOCAB_SIZE:
         raise TokenizerError(
-            f"la taille du vocabulaire doit être comprise entre {MIN_VOCAB_SIZE} "
-            f"et {MAX_VOCAB_SIZE} tokens."
+            f"La taille du vocabulaire doit être comprise entre {format_number(MIN_VOCAB_SIZE)} "
+            f"et {format_number(MAX_VOCAB_SIZE)} tokens."
         )
     return vocab_size
 
@@ -160,7 +161,7 @@ def train_tokenizer(documents: Sequence[str], vocab_size: int) -> BpeTokenizer:
 
     vocab_size = check_vocab_size(vocab_size)
     if not any(document.strip() for document in documents):
-        raise TokenizerError("aucun texte pour entraîner le tokenizer : le corpus est vide.")
+        raise TokenizerError("Aucun texte pour entraîner le tokenizer : le corpus est vide.")
     backend = Tokenizer(models.BPE())
     backend.pre_tokenizer = pre_tokenizers.Sequence(
         [
@@ -187,5 +188,5 @@ def course_tokenizer(vocab_size: int = DEFAULT_VOCAB_SIZE) -> BpeTokenizer:
 def tokenize(text: str, vocab_size: int = DEFAULT_VOCAB_SIZE) -> Tokenization:
     """Cut `text` into tokens with the course tokenizer of `vocab_size` tokens."""
     if not isinstance(text, str):
-        raise TokenizerError("le texte à découper doit être du texte, entre guillemets.")
+        raise TokenizerError("Le texte à découper doit être du texte, entre guillemets.")
     return course_tokenizer(check_vocab_size(vocab_size)).tokenize(text)

@@ -1,6 +1,8 @@
-"""Widgets of module 02: tokens, next-token bars, temperature, samples, a confident invention.
+"""Widgets over the language models: module 02's tokens, next-token bars, temperature, samples
+and confident invention, and the connector's settings panel (modules 03 and later).
 
-Each file holds one widget factory; they are thin views over the engines in
-`widgets.llm` and import ipywidgets and matplotlib, so import them only in a
-notebook (through the lesson module).
+One view per file, each a thin wiring of ipywidgets to the engines of
+`widgets.llm` (HTML from `widgets.llm.html`, sentences from
+`widgets.llm.wording`). They import ipywidgets and matplotlib: import them
+only in a notebook, through a lesson module.
 """

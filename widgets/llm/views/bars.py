@@ -15,16 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from widgets.french import format_percent
-from widgets.llm.views.text import plot_safe
+from widgets.llm.wording import plot_safe, short_percent
 from widgets.viewkit.figure import OKABE_ITO, LiveFigure
 
 MAX_LABEL = 16
-
-
-def short_percent(probability: float) -> str:
-    """A percentage with few glyphs: one decimal below 10 %, none above."""
-    return format_percent(probability, 1 if probability < 0.1 else 0)
 
 
 class ProbabilityBars:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as ipw
 
 from widgets.viewkit.controls import LABEL_STYLE
@@ -36,16 +34,5 @@ def temperature_slider(value: float, maximum: float = 2.0) -> ipw.FloatSlider:
     )
 
 
-def text_of(box: ipw.Textarea) -> str:
+def text_of(box: ipw.Text | ipw.Textarea) -> str:
     return box.value if isinstance(box.value, str) else ""
-
-
-def continuation_html(prompt: str, continuation: str, prompt_chars: int = 120) -> str:
-    """The end of the prompt in grey, then the model's continuation in bold."""
-    shown_prompt = prompt[-prompt_chars:]
-    ellipsis = "…" if len(prompt) > prompt_chars else ""
-    return (
-        '<span style="white-space:pre-wrap">'
-        f'<span style="color:#555">{ellipsis}{html.escape(shown_prompt, quote=False)}</span>'
-        f"<strong>{html.escape(continuation, quote=False)}</strong></span>"
-    )

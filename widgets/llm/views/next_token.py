@@ -3,44 +3,21 @@
 from __future__ import annotations
 
 import ipywidgets as ipw
-import numpy as np
 
-from widgets.french import format_percent
-from widgets.llm.classroom import ClassroomModel, Prediction, get_model
+from widgets.llm.classroom import get_model
+from widgets.llm.html import notes_html
 from widgets.llm.views.bars import ProbabilityBars
 from widgets.llm.views.controls import prompt_box, text_of
-from widgets.llm.views.text import (
+from widgets.llm.wording import (
     context_sentence,
-    notes_html,
+    leaders_sentence,
     prompt_notes,
-    quoted,
-    token_label,
+    share_sentence,
+    token_labels,
 )
 
 DEFAULT_PROMPT = "Le conseil municipal de Clairval-sur-Ondine"
 TOP = 10
-
-
-def labels_for(model: ClassroomModel, ids: np.ndarray) -> list[str]:
-    tokenizer = model.tokenizer
-    return [token_label(tokenizer.token(int(i)), tokenizer.token_bytes[int(i)]) for i in ids]
-
-
-def leaders_sentence(labels: list[str], probabilities: np.ndarray, count: int = 3) -> str:
-    """The first tokens and their probabilities in words, for those who do not see the bars."""
-    leaders = ", ".join(
-        f"{quoted(label)} {format_percent(float(p))}"
-        for label, p in zip(labels[:count], probabilities[:count], strict=False)
-    )
-    return f"En tête : {leaders}."
-
-
-def share_sentence(prediction: Prediction, shown: np.ndarray, vocab_size: int) -> str:
-    share = float(prediction.probabilities[shown].sum())
-    return (
-        f"Ces {len(shown)} tokens réunissent {format_percent(share)} des chances ; les "
-        f"{vocab_size - len(shown)} autres tokens du vocabulaire se partagent le reste."
-    )
 
 
 def next_token_bars(prompt: str = DEFAULT_PROMPT) -> ipw.VBox:
@@ -59,7 +36,8 @@ def next_token_bars(prompt: str = DEFAULT_PROMPT) -> ipw.VBox:
         text = text_of(box)
         prediction = model.predict(text)
         ids = prediction.top_ids(TOP)
-        labels, probabilities = labels_for(model, ids), prediction.probabilities[ids]
+        labels = token_labels(model.tokenizer, ids)
+        probabilities = prediction.probabilities[ids]
         bars.show(labels, probabilities)
         sentences = (
             context_sentence(prediction),

@@ -5,31 +5,12 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.llm.classroom import get_model
-from widgets.llm.views.controls import (
-    continuation_html,
-    prompt_box,
-    temperature_slider,
-    text_of,
-)
+from widgets.llm.html import sample_column_html, summary_html
+from widgets.llm.views.controls import prompt_box, temperature_slider, text_of
+from widgets.llm.wording import distinct_sentence
 
 DEFAULT_PROMPT = "Madame, Monsieur, suite à votre demande,"
 NEW_TOKENS = 40
-
-
-def distinct_sentence(texts: list[str], temperature: float) -> str:
-    distinct = len(set(texts))
-    total = len(texts)
-    if distinct == 1:
-        why = (
-            " : à la température 0, le modèle prend toujours le token le plus probable."
-            if temperature == 0
-            else "."
-        )
-        return f"Les {total} tirages donnent exactement la même suite{why}"
-    return (
-        f"{distinct} suites différentes sur {total} tirages, pour le même début de texte "
-        "et le même modèle."
-    )
 
 
 def samples_side_by_side(prompt: str = DEFAULT_PROMPT, count: int = 3) -> ipw.VBox:
@@ -51,13 +32,9 @@ def samples_side_by_side(prompt: str = DEFAULT_PROMPT, count: int = 3) -> ipw.VB
         seeds = range(state["first_seed"], state["first_seed"] + count)
         texts = [model.generate(text, NEW_TOKENS, temperature, top_k=40, seed=s) for s in seeds]
         for column, seed, drawn in zip(columns, seeds, texts, strict=True):
-            column.value = (
-                f'<div style="padding:0 0.6em;border-left:3px solid #000">'
-                f"<p><strong>Tirage n° {seed}</strong></p>"
-                f"<p>{continuation_html(text, drawn, prompt_chars=60)}</p></div>"
-            )
+            column.value = sample_column_html(seed, text, drawn)
         note = "" if text.strip() else "Le texte est vide : le modèle commence un document. "
-        summary.value = f'<p aria-live="polite">{note}{distinct_sentence(texts, temperature)}</p>'
+        summary.value = summary_html(note, distinct_sentence(texts, temperature))
 
     def draw_again(_button: ipw.Button) -> None:
         state["first_seed"] += count

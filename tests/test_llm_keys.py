@@ -30,9 +30,9 @@ from llm_fakes import (
 
 from widgets.errors import AtelierError
 from widgets.llm import connector
+from widgets.llm.chat_api import SERVED_MODEL
 from widgets.llm.connector import ConnectorError, generate
-from widgets.llm.server import SERVED_MODEL
-from widgets.llm.settings_view import SettingsPanel
+from widgets.llm.views.settings import SettingsPanel
 
 __all__ = ["fresh_connector"]
 

@@ -17,11 +17,11 @@ import ipywidgets as ipw
 
 from widgets.errors import AtelierError
 from widgets.french import format_number
-from widgets.prompting.checklist import assess_prompt
-from widgets.prompting.coach_view import STYLE
-from widgets.prompting.fields import MAX_FIELD_CHARS, assemble
-from widgets.prompting.gallery import gallery, task
-from widgets.prompting.render import escape_text, message_html, score_line
+from widgets.prompts.checklist import assess_prompt
+from widgets.prompts.fields import MAX_FIELD_CHARS, assemble
+from widgets.prompts.gallery import gallery, task
+from widgets.prompts.html import answer_html, message_html, needs_html, score_line
+from widgets.viewkit.controls import LABEL_STYLE
 
 Generate = Callable[..., Any]
 MAX_PROMPT_CHARS = MAX_FIELD_CHARS
@@ -54,7 +54,7 @@ class Side:
             tooltip=tooltip,
             rows=8,
             continuous_update=True,
-            style=STYLE,
+            style=LABEL_STYLE,
             layout=ipw.Layout(width="98%"),
         )
         self.score = ipw.HTML()
@@ -105,7 +105,7 @@ class BeforeAfter:
             value=task_id or gallery()[0].id,
             description="Tâche :",
             tooltip="Choisir la tâche de mairie dont on compare les deux prompts",
-            style=STYLE,
+            style=LABEL_STYLE,
             layout=ipw.Layout(width="520px"),
         )
         self.before = Side("Avant : prompt vague", "Le prompt vague de la galerie, modifiable")
@@ -184,28 +184,3 @@ class BeforeAfter:
             return message_html(error.message)
         except Exception:  # a learner never meets a traceback from the comparison
             return message_html(_UNEXPECTED)
-
-
-def needs_html(needs: tuple[str, ...]) -> str:
-    items = "".join(f"<li>{escape_text(need)}</li>" for need in needs)
-    return (
-        '<div style="margin:0.3em 0"><strong>Ce dont une bonne réponse a besoin</strong> '
-        f"(relisez les deux réponses avec cette liste) :<ul>{items}</ul></div>"
-    )
-
-
-def answer_html(reply: Any) -> str:
-    text = str(getattr(reply, "text", "")).strip() or "(réponse vide)"
-    model = escape_text(str(getattr(reply, "model", "?")))
-    backend = escape_text(str(getattr(reply, "backend", "?")))
-    seconds = format_number(float(getattr(reply, "duration_s", 0.0)), 1)
-    return (
-        '<div style="border-left:6px solid #009E73;padding:0.4em 0.8em;background:#f7f7f7">'
-        f'<p style="margin:0 0 0.3em 0"><strong>Réponse</strong> ({backend}, modèle « {model} », '
-        f"{seconds} s) :</p>"
-        f'<div style="white-space:pre-wrap">{escape_text(text)}</div></div>'
-    )
-
-
-def before_after(generate: Generate | None = None, task_id: str | None = None) -> BeforeAfter:
-    return BeforeAfter(generate, task_id)

@@ -2,7 +2,7 @@
 
 Every keystroke re-assembles the prompt and re-runs the checklist (under a
 millisecond for the longest prompt of the gallery; see
-curriculum/benchmarks/prompting.py). Bad input never raises: whatever the
+curriculum/benchmarks/prompts.py). Bad input never raises: whatever the
 engine cannot handle becomes a French message under the fields.
 """
 
@@ -11,10 +11,10 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.french import format_number
-from widgets.prompting.checklist import check_fields
-from widgets.prompting.fields import FIELD_SPECS, MAX_FIELD_CHARS, PromptFields, assemble
-from widgets.prompting.render import checklist_html, escape_text, message_html, prompt_html
-from widgets.viewkit.controls import LABEL_STYLE as STYLE
+from widgets.prompts.checklist import check_fields
+from widgets.prompts.fields import FIELD_SPECS, MAX_FIELD_CHARS, PromptFields, assemble
+from widgets.prompts.html import checklist_html, help_html, message_html, prompt_html
+from widgets.viewkit.controls import LABEL_STYLE
 
 _UNEXPECTED = (
     "Le coach n'a pas pu analyser ce texte. Vérifiez-le, ou videz le champ modifié en dernier."
@@ -34,7 +34,7 @@ class PromptCoach:
                 tooltip=spec.help,
                 rows=3 if spec.name in ("context", "constraints", "examples") else 2,
                 continuous_update=True,
-                style=STYLE,
+                style=LABEL_STYLE,
                 layout=ipw.Layout(width="98%"),
             )
             for spec in FIELD_SPECS
@@ -45,10 +45,7 @@ class PromptCoach:
         self._holding = False
         for control in self.inputs.values():
             control.observe(self._on_change, names="value")
-        helps = {
-            spec.name: ipw.HTML(f'<small style="color:#444">{escape_text(spec.help)}</small>')
-            for spec in FIELD_SPECS
-        }
+        helps = {spec.name: ipw.HTML(help_html(spec.help)) for spec in FIELD_SPECS}
         form = ipw.VBox(
             [ipw.VBox([self.inputs[spec.name], helps[spec.name]]) for spec in FIELD_SPECS]
             + [self.notice],
@@ -108,7 +105,3 @@ class PromptCoach:
     def _on_change(self, _change: dict) -> None:
         if not self._holding:
             self.update()
-
-
-def prompt_coach(initial: PromptFields | None = None) -> PromptCoach:
-    return PromptCoach(initial)

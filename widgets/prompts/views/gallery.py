@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.prompting.checklist import assess_prompt
-from widgets.prompting.coach_view import STYLE, PromptCoach
-from widgets.prompting.gallery import gallery, task
-from widgets.prompting.render import escape_text
+from widgets.prompts.checklist import assess_prompt
+from widgets.prompts.gallery import gallery, task
+from widgets.prompts.html import details_html
+from widgets.prompts.views.coach import PromptCoach
+from widgets.viewkit.controls import LABEL_STYLE
 
 
 class GalleryCoach:
@@ -21,7 +22,7 @@ class GalleryCoach:
             value="",
             description="Tâche de la galerie :",
             tooltip="Choisir une tâche de mairie remplit les champs du coach avec un exemple",
-            style=STYLE,
+            style=LABEL_STYLE,
             layout=ipw.Layout(width="520px"),
         )
         self.clear_button = ipw.Button(
@@ -48,20 +49,4 @@ class GalleryCoach:
             return
         entry = task(change["new"])
         self.coach.fill(entry.fields)
-        self.details.value = details_html(entry.vague, entry.needs)
-
-
-def details_html(vague: str, needs: tuple[str, ...]) -> str:
-    items = "".join(f"<li>{escape_text(need)}</li>" for need in needs)
-    score = assess_prompt(vague)
-    return (
-        '<div style="margin:0.4em 0">'
-        f"<p><strong>Le prompt vague, avant :</strong> « {escape_text(vague)} » "
-        f"(score du coach : {score.score} / {score.total}). Ci-dessous, le prompt structuré.</p>"
-        "<p><strong>Ce dont une bonne réponse a besoin</strong> (pour relire la réponse "
-        f"du modèle) :</p><ul>{items}</ul></div>"
-    )
-
-
-def gallery_coach() -> GalleryCoach:
-    return GalleryCoach()
+        self.details.value = details_html(entry.vague, entry.needs, assess_prompt(entry.vague))

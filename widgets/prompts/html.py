@@ -1,17 +1,23 @@
-"""The coach's verdicts as HTML (no Jupyter import).
+"""Every HTML fragment of module 03's coach (plain Python, returns strings).
 
 Each rule shows a symbol AND a word (✔ fait, ✘ à améliorer), and colours
 come from the Okabe-Ito palette: colour never carries meaning alone.
+Whatever a learner typed or a model wrote is escaped.
 """
 
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
-from widgets.prompting.checklist import Checklist
+from widgets.french import format_number
+from widgets.prompts.checklist import Checklist
 
 BLUE = "#0072B2"
 VERMILION = "#D55E00"
+GREEN = "#009E73"
+"""Okabe-Ito blue, vermilion and bluish green (`widgets.viewkit.figure.OKABE_ITO`,
+which imports matplotlib: an engine cannot import it)."""
 GREY = "#5F5F5F"
 MAX_SHOWN_CHARS = 8_000
 """The assembled prompt is shown up to this length; longer, its end is elided."""
@@ -85,4 +91,46 @@ def message_html(text: str, ok: bool = False) -> str:
     return (
         f'<p role="status" style="margin:0.2em 0;color:{colour}">'
         f'<strong><span aria-hidden="true">{symbol}</span> {escape_text(text)}</strong></p>'
+    )
+
+
+def help_html(text: str) -> str:
+    """The help line under a field of the coach."""
+    return f'<small style="color:#444">{escape_text(text)}</small>'
+
+
+def _needs_items(needs: tuple[str, ...]) -> str:
+    return "".join(f"<li>{escape_text(need)}</li>" for need in needs)
+
+
+def details_html(vague: str, needs: tuple[str, ...], score: Checklist) -> str:
+    """Above the coach: the vague prompt of a gallery task, its score, what an answer needs."""
+    return (
+        '<div style="margin:0.4em 0">'
+        f"<p><strong>Le prompt vague, avant :</strong> « {escape_text(vague)} » "
+        f"(score du coach : {score.score} / {score.total}). Ci-dessous, le prompt structuré.</p>"
+        "<p><strong>Ce dont une bonne réponse a besoin</strong> (pour relire la réponse "
+        f"du modèle) :</p><ul>{_needs_items(needs)}</ul></div>"
+    )
+
+
+def needs_html(needs: tuple[str, ...]) -> str:
+    """What a good answer needs, to reread both answers of the comparison."""
+    return (
+        '<div style="margin:0.3em 0"><strong>Ce dont une bonne réponse a besoin</strong> '
+        f"(relisez les deux réponses avec cette liste) :<ul>{_needs_items(needs)}</ul></div>"
+    )
+
+
+def answer_html(reply: Any) -> str:
+    """A model's answer, with which backend and model wrote it and how long it took."""
+    text = str(getattr(reply, "text", "")).strip() or "(réponse vide)"
+    model = escape_text(str(getattr(reply, "model", "?")))
+    backend = escape_text(str(getattr(reply, "backend", "?")))
+    seconds = format_number(float(getattr(reply, "duration_s", 0.0)), 1)
+    return (
+        f'<div style="border-left:6px solid {GREEN};padding:0.4em 0.8em;background:#f7f7f7">'
+        f'<p style="margin:0 0 0.3em 0"><strong>Réponse</strong> ({backend}, modèle « {model} », '
+        f"{seconds} s) :</p>"
+        f'<div style="white-space:pre-wrap">{escape_text(text)}</div></div>'
     )

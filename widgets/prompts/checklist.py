@@ -15,10 +15,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from widgets.prompting import patterns as p
-from widgets.prompting.fields import MAX_FIELD_CHARS, PromptFields, assemble
-from widgets.prompting.personal_data import personal_data_kinds
-from widgets.prompting.rules import (
+from widgets.prompts import patterns as p
+from widgets.prompts.fields import MAX_FIELD_CHARS, PromptFields, assemble
+from widgets.prompts.personal_data import personal_data_kinds
+from widgets.prompts.rules import (
     MAX_TEXT_CHARS,
     MAX_WORDS,
     MIN_CONTEXT_WORDS,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.prompting.checklist import assess_prompt
-from widgets.prompting.coach_view import STYLE
-from widgets.prompting.render import checklist_html, message_html
+from widgets.prompts.checklist import assess_prompt
+from widgets.prompts.html import checklist_html, message_html
+from widgets.viewkit.controls import LABEL_STYLE
 
 _UNEXPECTED = "Le coach n'a pas pu analyser ce texte. Vérifiez-le ou raccourcissez-le."
 
@@ -22,7 +22,7 @@ class FreePromptCheck:
             tooltip="Le coach analyse ce texte à chaque frappe, avec les mêmes règles",
             rows=8,
             continuous_update=True,
-            style=STYLE,
+            style=LABEL_STYLE,
             layout=ipw.Layout(width="98%"),
         )
         self.checklist_view = ipw.HTML()
@@ -35,7 +35,3 @@ class FreePromptCheck:
             self.checklist_view.value = checklist_html(assess_prompt(self.text.value), "Le coach")
         except Exception:  # a learner never meets a traceback from the coach
             self.checklist_view.value = message_html(_UNEXPECTED)
-
-
-def free_prompt_check(text: str = "") -> FreePromptCheck:
-    return FreePromptCheck(text)

@@ -20,7 +20,8 @@ from llm_fakes import FakeModel, classroom_server
 
 from conftest import ROOT
 from curriculum import cli
-from widgets.llm.server import SERVED_MODEL, ClassroomServer, ServeError, run
+from widgets.llm.chat_api import SERVED_MODEL, RequestError, parse_chat_request, stream_events
+from widgets.llm.server import ClassroomServer, ServeError, run
 
 KEY = "cle-de-la-salle-42"
 SERVE = "import sys; from curriculum.cli import main; sys.exit(main())"
@@ -346,3 +347,53 @@ def test_atelier_serve_starts_answers_and_stops_on_ctrl_c() -> None:
             process.wait()
     assert process.returncode == 0, err
     assert "Serveur arrêté." in out and "Traceback" not in err
+
+
+# ---------------------------------------------------------------- the format, without a server
+
+
+def test_a_chat_request_is_checked_as_plain_data() -> None:
+    parts = [{"type": "text", "text": "Le "}, {"type": "text", "text": "maire"}]
+    body = {
+        "model": SERVED_MODEL,
+        "messages": [{"role": "system", "content": "Court."}, {"role": "user", "content": parts}],
+        "max_completion_tokens": 7,
+        "max_tokens": 99,
+    }
+    assert parse_chat_request(body) == {
+        "messages": [
+            {"role": "system", "content": "Court."},
+            {"role": "user", "content": "Le maire"},
+        ],
+        "max_tokens": 7,
+        "temperature": 1.0,
+        "seed": None,
+        "top_k": None,
+        "stream": False,
+    }
+    with pytest.raises(RequestError) as caught:
+        parse_chat_request({"model": "gpt-4o", "messages": []})
+    assert (caught.value.status, caught.value.code, caught.value.param) == (
+        404,
+        "model_not_found",
+        "model",
+    )
+
+
+def test_a_stream_is_a_role_then_each_piece_then_the_reason_then_done() -> None:
+    events = list(stream_events("chatcmpl-1", 0, ["Le", " maire"], "length"))
+    assert events[-1] == b"data: [DONE]\n\n"
+    chunks = [json.loads(event.decode().removeprefix("data: ")) for event in events[:-1]]
+    deltas = [chunk["choices"][0]["delta"] for chunk in chunks]
+    assert deltas == [
+        {"role": "assistant", "content": ""},
+        {"content": "Le"},
+        {"content": " maire"},
+        {},
+    ]
+    assert [chunk["choices"][0]["finish_reason"] for chunk in chunks] == [
+        None,
+        None,
+        None,
+        "length",
+    ]

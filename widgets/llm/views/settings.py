@@ -7,7 +7,6 @@ in a widget (whose state a notebook may save).
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 import ipywidgets as ipw
@@ -15,7 +14,8 @@ from traitlets import Unicode
 
 from widgets.errors import AtelierError
 from widgets.llm.connector import Settings, check_connection, get_settings
-from widgets.viewkit.controls import LABEL_STYLE as STYLE
+from widgets.llm.html import note_html, status_html
+from widgets.viewkit.controls import LABEL_STYLE
 
 
 def _wide() -> ipw.Layout:
@@ -35,15 +35,6 @@ class KeyField(ipw.Password):
     )
 
 
-def _note(text: str, icon: str = "") -> str:
-    return f"<p>{icon}{escape(text, quote=False)}</p>"
-
-
-def _status(text: str, ok: bool | None = None) -> str:
-    icon = {True: "✔ ", False: "✖ ", None: ""}[ok]
-    return f'<p role="status"><strong>{icon}</strong>{escape(text, quote=False)}</p>'
-
-
 class SettingsPanel:
     """Controls wired to the shared settings; `widget` is what the notebook shows."""
 
@@ -55,7 +46,7 @@ class SettingsPanel:
             value=self.settings.preset_id,
             description="Modèle de langage :",
             tooltip="Choisir le modèle qui répond aux demandes",
-            style=STYLE,
+            style=LABEL_STYLE,
             layout=_wide(),
         )
         self.destination = ipw.HTML()
@@ -65,7 +56,7 @@ class SettingsPanel:
             placeholder="nom du modèle",
             ensure_option=False,
             continuous_update=False,
-            style=STYLE,
+            style=LABEL_STYLE,
             layout=_wide(),
         )
         self.url = ipw.Text(
@@ -73,7 +64,7 @@ class SettingsPanel:
             tooltip="Adresse de l'API, par exemple http://127.0.0.1:8765/v1",
             placeholder="https://exemple.fr/v1",
             continuous_update=False,
-            style=STYLE,
+            style=LABEL_STYLE,
             layout=_wide(),
         )
         self.key = KeyField(
@@ -81,7 +72,7 @@ class SettingsPanel:
             tooltip="Collez la clé puis appuyez sur Entrée ; elle ne sera jamais affichée",
             placeholder="collez la clé puis appuyez sur Entrée",
             continuous_update=False,
-            style=STYLE,
+            style=LABEL_STYLE,
             layout=_wide(),
         )
         self.key_note = ipw.HTML()
@@ -96,7 +87,7 @@ class SettingsPanel:
             button_style="primary",
             layout=ipw.Layout(width="auto"),
         )
-        self.status = ipw.HTML(_status("Réglage actuel : " + self.settings.preset.label + "."))
+        self.status = ipw.HTML(status_html("Réglage actuel : " + self.settings.preset.label + "."))
         self._online = ipw.VBox([self.model, self.url, self.key, self.key_note, self.forget])
         self.widget = ipw.VBox(
             [self.choice, self.destination, self._online, self.test, self.status]
@@ -128,12 +119,12 @@ class SettingsPanel:
     def _show_notes(self) -> None:
         settings = self.settings
         leaves = settings.leaves_machine
-        self.destination.value = _note(settings.destination_note(), "⚠ " if leaves else "🔒 ")
+        self.destination.value = note_html(settings.destination_note(), "⚠ " if leaves else "🔒 ")
         try:
             note = settings.key_note()
         except AtelierError as error:
             note = error.message
-        self.key_note.value = _note(note)
+        self.key_note.value = note_html(note)
         self.forget.disabled = settings.key_origin() != "saisie dans le champ « Clé »"
 
     # -- events
@@ -141,7 +132,7 @@ class SettingsPanel:
     def _on_choice(self, change: dict[str, Any]) -> None:
         self.settings.choose(change["new"])
         self._show_preset()
-        self.status.value = _status(f"Réglage choisi : {self.settings.preset.label}.")
+        self.status.value = status_html(f"Réglage choisi : {self.settings.preset.label}.")
 
     def _on_address(self, _change: dict[str, Any]) -> None:
         if self._quiet:
@@ -151,10 +142,10 @@ class SettingsPanel:
                 self.settings.preset_id, model=self.model.value, base_url=self.url.value
             )
         except AtelierError as error:
-            self.status.value = _status(error.message, ok=False)
+            self.status.value = status_html(error.message, ok=False)
             return
         self._show_notes()
-        self.status.value = _status("Réglage mis à jour.")
+        self.status.value = status_html("Réglage mis à jour.")
 
     def _on_key(self, change: dict[str, Any]) -> None:
         if not change["new"]:
@@ -164,24 +155,24 @@ class SettingsPanel:
         try:
             self.settings.set_key(typed)
         except AtelierError as error:
-            self.status.value = _status(error.message, ok=False)
+            self.status.value = status_html(error.message, ok=False)
         else:
-            self.status.value = _status("Clé gardée en mémoire pour ce service.", ok=True)
+            self.status.value = status_html("Clé gardée en mémoire pour ce service.", ok=True)
         self._show_notes()
 
     def _on_forget(self, _button: ipw.Button) -> None:
         self.settings.forget_key()
         self._show_notes()
-        self.status.value = _status("Clé oubliée.")
+        self.status.value = status_html("Clé oubliée.")
 
     def _on_test(self, _button: ipw.Button) -> None:
-        self.status.value = _status("Test en cours… (30 secondes au plus)")
+        self.status.value = status_html("Test en cours… (30 secondes au plus)")
         try:
             report = check_connection()
         except AtelierError as error:
-            self.status.value = _status(error.message, ok=False)
+            self.status.value = status_html(error.message, ok=False)
         else:
-            self.status.value = _status(report, ok=True)
+            self.status.value = status_html(report, ok=True)
         self._show_notes()
 
 

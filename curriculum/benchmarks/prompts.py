@@ -28,20 +28,20 @@ def keystroke_times_ms(set_value: Callable[[str], None], start: str) -> list[flo
     return times_ms(lambda text=text: set_value(text) for text in texts)
 
 
-def measure_prompting(context: BenchContext) -> list[Row]:
+def measure_prompts(context: BenchContext) -> list[Row]:
     """Coach and one-block checker latency per keystroke; one 1 MB paste for information."""
     if not context.selected(MODULE):
         return []
-    from widgets.prompting.coach_view import PromptCoach
-    from widgets.prompting.fields import assemble
-    from widgets.prompting.free_prompt_view import FreePromptCheck
-    from widgets.prompting.gallery import task
+    from widgets.prompts.fields import assemble
+    from widgets.prompts.gallery import task
+    from widgets.prompts.views.coach import PromptCoach
+    from widgets.prompts.views.free_prompt import FreePromptCheck
 
     longest = task("note-donnees")
     coach = PromptCoach(longest.fields)
     constraints = coach.inputs["constraints"]
     rows = latency_rows(
-        "prompting:coach",
+        "prompts:coach",
         "Coach de prompt (module 03), mise à jour à chaque frappe",
         keystroke_times_ms(lambda text: setattr(constraints, "value", text), constraints.value),
         "frappes",
@@ -50,7 +50,7 @@ def measure_prompting(context: BenchContext) -> list[Row]:
     checker = FreePromptCheck()
     block = assemble(longest.fields) + "\n"
     rows += latency_rows(
-        "prompting:free-text",
+        "prompts:free-text",
         "Vérificateur d'un prompt d'un seul bloc (module 03), à chaque frappe",
         keystroke_times_ms(lambda text: setattr(checker.text, "value", text), block),
         "frappes",
@@ -61,7 +61,7 @@ def measure_prompting(context: BenchContext) -> list[Row]:
     paste_ms = (time.perf_counter() - begin) * 1000
     rows.append(
         Row(
-            "prompting:paste-1mb",
+            "prompts:paste-1mb",
             "Coach de prompt (module 03), collage de 1 Mo dans un champ",
             paste_ms,
             "ms",
