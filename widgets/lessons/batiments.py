@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.backup.view import download_panel
+from widgets.backup.views.download import download_panel
 from widgets.batiments.html import largest_errors_html, preview_html
 from widgets.batiments.leak import leak_experiment
 from widgets.batiments.sweep import complexity_sweep

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.backup.view import download_panel
+from widgets.backup.views.download import download_panel
 from widgets.controles import generate
 from widgets.controles.html import hidden_truth_table, households_table
 from widgets.controles.proxies import default_proxy_study

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.backup.view import download_panel
+from widgets.backup.views.download import download_panel
 from widgets.demandes.confusion import confused_pairs, shared_words
 from widgets.demandes.html import errors_table, examples_table, predictions_table, training_summary
 from widgets.demandes.model import load_requests, trained_model

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.backup.view import download_panel
+from widgets.backup.views.download import download_panel
 from widgets.llm.ngram import DEFAULT_ORDER
 from widgets.llm.tokenizer import tokenize
 from widgets.llm.views.invention import invention_demo

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from widgets.backup.view import download_panel
+from widgets.backup.views.download import download_panel
 from widgets.cantine.budget import (
     MEALS_PER_DAY,
     SCHOOL_DAYS,

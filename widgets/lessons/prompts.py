@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.backup.view import download_panel
+from widgets.backup.views.download import download_panel
 from widgets.prompts import patterns
 from widgets.prompts.html import message_html
 from widgets.prompts.personal_data import KINDS
