@@ -18,7 +18,7 @@ from widgets.llm.views.samples import samples_side_by_side
 from widgets.llm.views.temperature import NEW_TOKENS, temperature_explorer
 from widgets.llm.views.tokens import token_explorer
 from widgets.llm.wording import visible
-from widgets.viewkit.figure import OKABE_ITO
+from widgets.palette import OKABE_ITO
 
 FRENCH = re.compile(r"\b(le|la|les|des|du|de|un|une|votre|vous)\b", re.IGNORECASE)
 

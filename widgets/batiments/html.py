@@ -12,6 +12,7 @@ from widgets.batiments.reading import PLURALS, ErrorReading
 from widgets.batiments.sweep import ComplexitySweep
 from widgets.batiments.table import COLUMNS, BuildingTable
 from widgets.french import format_number, format_percent
+from widgets.palette import BLUE, VERMILION
 
 HOME_COMMUNE = "Clairval-sur-Ondine"
 CELL = 'style="border:1px solid #999;padding:2px 6px"'
@@ -19,7 +20,8 @@ TABLE = '<table style="border-collapse:collapse;font-size:90%;margin:0.4em 0">'
 READING_TABLE = "border-collapse:collapse;margin-top:0.4em"
 READING_CELL = 'style="border:1px solid #999;padding:2px 8px;text-align:right"'
 READING_HEAD = 'style="border:1px solid #999;padding:2px 8px;text-align:left"'
-BAR_COLOURS = {True: "#D55E00", False: "#0072B2"}  # Okabe-Ito vermilion (suspect), blue
+BAR_COLOURS = {True: VERMILION, False: BLUE}
+"""Suspect buildings in vermilion, the others in blue."""
 
 
 def _kwh(value: float) -> str:

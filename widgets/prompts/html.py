@@ -11,14 +11,12 @@ from html import escape
 from typing import Any
 
 from widgets.french import format_number
+from widgets.palette import BLUE, GREY, VERMILION
+from widgets.palette import BLUISH_GREEN as GREEN
 from widgets.prompts.checklist import Checklist
 
-BLUE = "#0072B2"
-VERMILION = "#D55E00"
-GREEN = "#009E73"
 """Okabe-Ito blue, vermilion and bluish green (`widgets.viewkit.figure.OKABE_ITO`,
 which imports matplotlib: an engine cannot import it)."""
-GREY = "#5F5F5F"
 MAX_SHOWN_CHARS = 8_000
 """The assembled prompt is shown up to this length; longer, its end is elided."""
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from html import escape
 
+from widgets.palette import BLUE, GREY, VERMILION
 from widgets.selfcheck.feedback import Feedback, State
 
 _STYLE = {
-    State.CORRECT: ("#0072B2", "✔"),
-    State.INCORRECT: ("#D55E00", "✘"),
-    State.UNANSWERED: ("#5F5F5F", "…"),
+    State.CORRECT: (BLUE, "✔"),
+    State.INCORRECT: (VERMILION, "✘"),
+    State.UNANSWERED: (GREY, "…"),
 }
 
 

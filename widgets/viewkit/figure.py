@@ -34,19 +34,6 @@ from matplotlib.figure import Figure
 
 from widgets.viewkit.png import encode_png
 
-OKABE_ITO = (
-    "#0072B2",  # bleu
-    "#D55E00",  # vermillon
-    "#009E73",  # vert bleuté
-    "#E69F00",  # orange
-    "#56B4E9",  # bleu ciel
-    "#CC79A7",  # rose pourpre
-    "#F0E442",  # jaune
-    "#000000",  # noir
-)
-"""Colour-blind-safe palette (Okabe and Ito). Pair colour with a marker, a
-line style or a label: colour alone never carries meaning."""
-
 LINE_STYLES = ("-", "--", ":", "-.")
 
 UNHINTED_TEXT = {"text.hinting": "no_hinting"}

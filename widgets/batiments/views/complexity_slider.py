@@ -21,8 +21,9 @@ from widgets.batiments.sweep import (
     read_degree,
 )
 from widgets.errors import AtelierError
+from widgets.palette import OKABE_ITO
 from widgets.viewkit.controls import LABEL_STYLE
-from widgets.viewkit.figure import OKABE_ITO, LiveFigure
+from widgets.viewkit.figure import LiveFigure
 
 THOUSAND = 1000.0
 CAPTION = (

@@ -9,7 +9,8 @@ from widgets.controles.dataset import GROUPS
 from widgets.controles.html import distributions_note, group_title
 from widgets.controles.thresholds import ScoreTable
 from widgets.controles.views.slider import START_THRESHOLD, threshold_slider
-from widgets.viewkit.figure import LINE_STYLES, OKABE_ITO, LiveFigure
+from widgets.palette import OKABE_ITO
+from widgets.viewkit.figure import LINE_STYLES, LiveFigure
 
 
 class ScoreDistributions(ipw.VBox):

@@ -16,7 +16,8 @@ from widgets.controles.html import (
 from widgets.controles.proxies import ProxyStudy
 from widgets.controles.views.slider import START_THRESHOLD, threshold_slider
 from widgets.french import format_percent
-from widgets.viewkit.figure import OKABE_ITO, LiveFigure
+from widgets.palette import OKABE_ITO
+from widgets.viewkit.figure import LiveFigure
 
 BAR_WIDTH = 0.36
 

@@ -16,8 +16,9 @@ from matplotlib.text import Text
 
 from widgets.demandes.html import matrix_reading, scores_table
 from widgets.demandes.model import Evaluation, TrainedModel
+from widgets.palette import OKABE_ITO
 from widgets.viewkit.controls import LABEL_STYLE
-from widgets.viewkit.figure import OKABE_ITO, LiveFigure
+from widgets.viewkit.figure import LiveFigure
 
 NO_SERVICE = "(aucun)"
 _FRAME_COLOUR = OKABE_ITO[1]

@@ -7,7 +7,8 @@ import ipywidgets as ipw
 from widgets.demandes.html import split_table
 from widgets.demandes.model import SplitSummary, TrainedModel
 from widgets.french import format_number, format_percent
-from widgets.viewkit.figure import OKABE_ITO, LiveFigure
+from widgets.palette import OKABE_ITO
+from widgets.viewkit.figure import LiveFigure
 
 
 def _label(name: str, count: int, total: int) -> str:

@@ -19,8 +19,9 @@ from widgets.demandes.html import (
 from widgets.demandes.model import TrainedModel
 from widgets.demandes.predict import Prediction, predict_message
 from widgets.french import format_percent
+from widgets.palette import OKABE_ITO
 from widgets.viewkit.controls import LABEL_STYLE
-from widgets.viewkit.figure import OKABE_ITO, LiveFigure
+from widgets.viewkit.figure import LiveFigure
 
 EXAMPLE_MESSAGE = "Bonjour, le lampadaire devant le 12 rue Pasteur clignote depuis une semaine."
 _PLAIN, _CHOSEN = OKABE_ITO[0], OKABE_ITO[1]

@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from widgets.llm.wording import plot_safe, short_percent
-from widgets.viewkit.figure import OKABE_ITO, LiveFigure
+from widgets.palette import OKABE_ITO
+from widgets.viewkit.figure import LiveFigure
 
 MAX_LABEL = 16
 

@@ -9,8 +9,8 @@ from widgets.llm.html import error_html, panel_html, paragraphs_html
 from widgets.llm.tokenizer import DEFAULT_VOCAB_SIZE, TokenizerError, course_tokenizer
 from widgets.llm.views.controls import text_of
 from widgets.llm.wording import comparison_sentence, text_notes
+from widgets.palette import OKABE_ITO
 from widgets.viewkit.controls import LABEL_STYLE
-from widgets.viewkit.figure import OKABE_ITO
 
 DEFAULT_SENTENCE = "Le conseil municipal de Clairval-sur-Ondine s'est réuni à la mairie."
 VOCAB_SIZES = (500, 1000, 2000, 4000)
