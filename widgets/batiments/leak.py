@@ -58,10 +58,6 @@ class LeakResult:
         return self.test_mae / self.mean_kwh
 
     @property
-    def uses_leak(self) -> bool:
-        return LEAK in self.columns
-
-    @property
     def suspicious(self) -> bool:
         return self.test_share < SUSPICIOUS_SHARE
 

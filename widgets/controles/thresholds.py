@@ -202,10 +202,6 @@ class ScoreTable:
         alarms = sum(self._at_least(group, False, points) for group in self.group_names)
         return {"controlled_frauds": found, "controlled_honest": alarms}
 
-    @property
-    def frauds_total(self) -> int:
-        return int(self.frauds.sum())
-
     def threshold_window(
         self, min_recall_percent: int, max_false_alarms: int
     ) -> tuple[float, float] | None:

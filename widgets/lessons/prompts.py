@@ -221,13 +221,7 @@ WHAT_IS_MISSING = MultipleChoice(
     question=(
         "Voici un prompt pour la foire aux questions de la nouvelle navette solidaire :\n"
         "\n"
-        "> Vous êtes responsable de la communication de la mairie de Clairval-sur-Ondine. La "
-        "commune lance une navette solidaire pour les habitants de plus de 70 ans, le mardi et le"
-        " vendredi matin. Rédigez la foire aux questions de ce service pour le site de la commune"
-        " : six questions-réponses, deux phrases par réponse, sur un ton chaleureux et sans "
-        "jargon. Exemple : « Qui peut utiliser la navette ? Les habitants de plus de 70 ans… »\n"
-        "\n"
-        "Que lui manque-t-il surtout ?"
+        f"> {FAQ_PROMPT}\n\nQue lui manque-t-il surtout ?"
     ),
     options={
         "A": "Un rôle.",

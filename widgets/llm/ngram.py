@@ -160,8 +160,3 @@ class KneserNeyModel:
             probabilities[level.next_ids[low:high]] += level.discounted[low:high]
             used = k - 1
         return probabilities, used
-
-    @property
-    def discounts(self) -> tuple[float, ...]:
-        """The discount D of each order, from 1 (single tokens) up."""
-        return tuple(level.discount for level in self._levels)

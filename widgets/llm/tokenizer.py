@@ -27,7 +27,6 @@ from widgets.llm.corpus import course_documents
 DEFAULT_VOCAB_SIZE = 2000
 MIN_VOCAB_SIZE = 300
 MAX_VOCAB_SIZE = 8000
-BYTE_TOKENS = 256
 
 # A word with its leading space (and the apostrophe of an elision), a number,
 # a run of punctuation, or spaces: BPE merges happen inside these pieces only.

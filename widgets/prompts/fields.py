@@ -106,9 +106,6 @@ class PromptFields:
     def as_dict(self) -> dict[str, str]:
         return {field.name: getattr(self, field.name) for field in fields(self)}
 
-    def is_empty(self) -> bool:
-        return not any(value.strip() for value in self.as_dict().values())
-
 
 def _as_text(value: object) -> str:
     if value is None:

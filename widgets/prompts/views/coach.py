@@ -62,10 +62,6 @@ class PromptCoach:
     def fields(self) -> PromptFields:
         return PromptFields.from_mapping({name: box.value for name, box in self.inputs.items()})
 
-    @property
-    def prompt_text(self) -> str:
-        return assemble(self.fields)
-
     def fill(self, prompt: PromptFields) -> None:
         """Put a whole prompt in the fields, then update once."""
         self._holding = True
