@@ -10,10 +10,11 @@ from nbclient import NotebookClient
 
 from conftest import graded_modules, learner_path, lesson_for, module_ids, solution_path
 from curriculum.exercise_texts import asked_ids, questions_of
+from widgets.errors import AnswerNotAccepted
 from widgets.french import format_number
 from widgets.selfcheck import Exercise, State
 from widgets.selfcheck.question import question_markdown
-from widgets.selfcheck.views.exercise import help_panel
+from widgets.selfcheck.views.exercise import NotebookExercise, help_panel
 
 
 def all_exercises() -> list[tuple[str, Exercise]]:
@@ -49,9 +50,53 @@ def test_reference_passes_placeholder_waits_wrong_answers_fail(module, exercise)
         feedback = exercise.evaluate(wrong)
         assert feedback.state is State.INCORRECT, wrong
         assert not reveals(exercise, feedback.message), feedback.message
-    for wrong in exercise.strict_wrong_examples:
-        assert exercise.evaluate(wrong).state is State.CORRECT, wrong
-        assert exercise.grade(wrong).state is State.INCORRECT, wrong
+
+
+def candidate_answers(exercise: Exercise) -> list[object]:
+    """Answers around every boundary a learner may hit: the reference, the wrong examples,
+    numbers on a fine grid around the reference, and the texts written otherwise."""
+    answers: list[object] = [exercise.reference, *exercise.wrong_examples, None, "", "?"]
+    reference = exercise.reference
+    if isinstance(reference, int | float) and not isinstance(reference, bool):
+        step = max(abs(reference) * 0.0025, 0.0025)
+        answers += [reference + k * step for k in range(-40, 41)]
+        answers += [round(reference + k * step, 2) for k in range(-40, 41)]
+    if isinstance(reference, str):
+        answers += [reference.lower(), reference.upper(), f"  {reference} ", reference[:-1]]
+    return answers
+
+
+def shown_in_the_learner_session(exercise: Exercise, answer: object, monkeypatch) -> str:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "widgets.selfcheck.views.exercise.display",
+        lambda item, raw=False: shown.append(str(item.get("text/plain", "")) if raw else ""),
+    )
+    NotebookExercise(exercise).check(answer)
+    return "\n".join(shown)
+
+
+def graded_right(exercise: Exercise, answer: object, monkeypatch) -> bool:
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    try:
+        NotebookExercise(exercise).grade(answer)
+        return True
+    except AnswerNotAccepted:
+        return False
+    finally:
+        monkeypatch.delenv("NBGRADER_EXECUTION")
+
+
+@pytest.mark.parametrize(("module", "exercise"), EXERCISES, ids=IDS)
+def test_what_the_check_calls_right_is_graded_right_and_only_that(
+    module, exercise, monkeypatch
+) -> None:
+    """« Bonne réponse » never grades 0, and a graded answer was never called wrong."""
+    for answer in candidate_answers(exercise):
+        called_right = "Bonne réponse" in shown_in_the_learner_session(
+            exercise, answer, monkeypatch
+        )
+        assert called_right == graded_right(exercise, answer, monkeypatch), answer
 
 
 @pytest.mark.parametrize(("module", "exercise"), EXERCISES, ids=IDS)
@@ -126,8 +171,7 @@ def text_of(cell: nbformat.NotebookNode) -> str:
     )
 
 
-@pytest.mark.parametrize("module", graded_modules())
-def test_wrong_answers_in_a_kernel_give_one_french_sentence(module) -> None:
+def with_wrong_answers(module: str, *, grading: bool) -> nbformat.NotebookNode:
     exercises = {exercise.id: exercise for exercise in lesson_for(module).EXERCISES}
     notebook = nbformat.read(learner_path(module), as_version=4)
     for cell in notebook.cells:
@@ -135,14 +179,31 @@ def test_wrong_answers_in_a_kernel_give_one_french_sentence(module) -> None:
         if grade_id.endswith("-reponse"):
             exercise = exercises[grade_id.removesuffix("-reponse")]
             cell.source = f"{exercise.variable} = {exercise.wrong_examples[0]!r}"
-    run(notebook, learner_path(module).parent)
+    if grading:
+        notebook.cells.insert(0, nbformat.v4.new_code_cell(GRADING_ON))
+    return run(notebook, learner_path(module).parent)
+
+
+GRADING_ON = "import os\nos.environ['NBGRADER_EXECUTION'] = 'autograde'"
+
+
+@pytest.mark.parametrize("module", graded_modules())
+def test_a_wrong_answer_in_the_learner_session_is_calm_feedback_not_an_error(module) -> None:
+    notebook = with_wrong_answers(module, grading=False)
+    for exercise_id, cell in check_cells(notebook).items():
+        assert not [output for output in cell.outputs if output.output_type == "error"]
+        assert "Pas encore tout à fait" in text_of(cell), exercise_id
+
+
+@pytest.mark.parametrize("module", graded_modules())
+def test_a_wrong_answer_while_grading_fails_the_cell_with_one_french_sentence(module) -> None:
+    notebook = with_wrong_answers(module, grading=True)
     for exercise_id, cell in check_cells(notebook).items():
         errors = [output for output in cell.outputs if output.output_type == "error"]
         assert len(errors) == 1, exercise_id
         (line,) = errors[0].traceback
-        assert "Réponse à revoir" in line
+        assert "Pas encore tout à fait" in line
         assert "Traceback" not in line and 'File "' not in line
-        assert "Pas encore tout à fait" in text_of(cell)
 
 
 @pytest.mark.parametrize("module", graded_modules())

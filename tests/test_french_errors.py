@@ -1,4 +1,4 @@
-"""French messages instead of tracebacks, checked without and with a real IPython shell."""
+"""The kernel extension: French messages instead of tracebacks, in a real IPython shell."""
 
 from __future__ import annotations
 
@@ -7,37 +7,6 @@ from IPython.core.interactiveshell import InteractiveShell
 
 from widgets import french_errors
 from widgets.errors import AnswerNotAccepted
-
-
-def test_name_error_for_an_unquoted_answer_suggests_quotes() -> None:
-    message = french_errors.name_error_message("B")
-    assert '"B"' in message and "guillemets" in message
-
-
-def test_name_error_for_a_variable_suggests_running_the_cell() -> None:
-    message = french_errors.name_error_message("reponse_q1")
-    assert "exécutez d'abord la cellule" in message
-    assert "guillemets" not in message
-
-
-def test_name_error_for_the_lesson_points_to_the_first_cell() -> None:
-    assert "Configuration terminée" in french_errors.name_error_message("atelier")
-
-
-@pytest.mark.parametrize(
-    ("code", "expected"),
-    [
-        ('raccourci = "Maj', "guillemet"),
-        ("print((1, 2)", "parenthèse"),
-        ("x = 3,5a", "ligne 1"),
-    ],
-)
-def test_syntax_errors_are_explained(code: str, expected: str) -> None:
-    with pytest.raises(SyntaxError) as caught:
-        compile(code, "<cellule>", "exec")
-    message = french_errors.syntax_error_message(caught.value)
-    assert expected in message
-    assert "point" in message
 
 
 def test_library_name_errors_keep_their_traceback() -> None:

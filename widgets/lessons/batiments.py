@@ -32,8 +32,7 @@ BEST_COMPLEXITY = NumberInRange(
         "degrés se ressemblent sur la figure, comparez les nombres écrits dessous."
     ),
     expected=BEST_DEGREE,
-    tolerance=1,
-    strict_tolerance=0,
+    tolerance=0,
     too_low=(
         "à ce degré, la courbe est encore trop simple : l'erreur de test (ligne tiretée, "
         "carrés) n'est pas à son plus bas. Augmentez le degré et lisez l'erreur de test "
@@ -60,8 +59,7 @@ BEST_COMPLEXITY = NumberInRange(
         "l'erreur de test s'envole alors que l'erreur d'entraînement continue de baisser."
     ),
     reference=BEST_DEGREE,
-    wrong_examples=(0, 12, 15),
-    strict_wrong_examples=(BEST_DEGREE - 1, BEST_DEGREE + 1),
+    wrong_examples=(0, BEST_DEGREE - 1, BEST_DEGREE + 1, 12, 15),
 )
 
 OVERFITTING = MultipleChoice(
@@ -169,8 +167,7 @@ HONEST_ERROR_KWH = NumberInRange(
         "Quelle est alors son erreur moyenne sur les bâtiments de test, en kWh par an ?"
     ),
     expected=HONEST_ERROR,
-    tolerance=0.02 * HONEST_ERROR,
-    strict_tolerance=0.005 * HONEST_ERROR,
+    tolerance=0.01 * HONEST_ERROR,
     unit="kWh",
     too_low=(
         "votre nombre est trop petit : c'est sans doute l'erreur d'un modèle qui voit encore "
@@ -195,8 +192,12 @@ HONEST_ERROR_KWH = NumberInRange(
         "modèle se trompe en moyenne de ce nombre de kWh par an sur les bâtiments de test."
     ),
     reference=round(HONEST_ERROR),
-    wrong_examples=(round(leak_experiment().with_leak.test_mae), 60_000, "beaucoup"),
-    strict_wrong_examples=(round(HONEST_ERROR * 1.015),),
+    wrong_examples=(
+        round(leak_experiment().with_leak.test_mae),
+        round(HONEST_ERROR * 1.015),
+        60_000,
+        "beaucoup",
+    ),
 )
 
 DECISION = MultipleChoice(

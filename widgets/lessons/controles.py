@@ -63,7 +63,8 @@ THRESHOLD_CHOICE = NumberMeetingConditions(
         "\n"
         "Avec le curseur ci-dessus, trouvez un seuil qui respecte les deux limites, **avec un peu"
         " de marge** : un seuil tout au bord de la zone permise ne tient plus si les données "
-        "bougent un peu."
+        "bougent un peu. Votre seuil doit donc respecter encore les deux limites si on le déplace "
+        "d'un demi-centième (0,005) vers le haut ou vers le bas."
     ),
     conditions=(
         Condition(
@@ -83,8 +84,6 @@ THRESHOLD_CHOICE = NumberMeetingConditions(
             "à ce seuil, les contrôles ne trouvent pas assez de fraudes : descendez le seuil, "
             "en suivant la ligne « Fraudes trouvées » du tableau, colonne « Ensemble ».",
         ),
-    ),
-    strict_conditions=(
         Condition(
             "avec une marge",
             _meets_with_margin,
@@ -107,11 +106,11 @@ THRESHOLD_CHOICE = NumberMeetingConditions(
     solution=(
         "seuil = 0.55 : les contrôles trouvent 150 des 246 fraudes constatées (61 %) et "
         "659 foyers honnêtes sont contrôlés, sous la limite de 750. Les seuils de 0,53 à 0,56 "
-        "respectent les deux limites ; en notation, 0,56 est refusé car il est trop près du bord."
+        "respectent les deux limites ; à 0,56, on est trop près du bord : à un demi-centième près, "
+        "une limite n'est plus respectée."
     ),
     reference=0.55,
-    wrong_examples=(0.4, 0.7, 1.5),
-    strict_wrong_examples=(0.56,),
+    wrong_examples=(0.4, 0.56, 0.7, 1.5),
 )
 
 MOST_FALSE_ALARMS = MultipleChoice(
@@ -171,8 +170,8 @@ DISPARITY_READING = NumberMeetingConditions(
             "bien sur le seuil demandé, et que vous lisez le rapport des fausses alertes, "
             "pas celui des contrôles."
         ),
-    ),
-    strict_conditions=within(
+    )
+    + within(
         _ratio_at_reading_threshold,
         0.01,
         too_low="le rapport est lu trop grossièrement : recopiez-le avec ses deux décimales.",
@@ -192,8 +191,7 @@ DISPARITY_READING = NumberMeetingConditions(
         "sont contrôlés, contre 27,6 % de ceux de nationalité hors UE ; 27,6 ÷ 15,8 ≈ 1,75."
     ),
     reference=1.75,
-    wrong_examples=(1.0, 2.5),
-    strict_wrong_examples=(1.79,),
+    wrong_examples=(1.0, 1.79, 2.5),
 )
 
 PROXIES = MultipleChoice(

@@ -91,7 +91,6 @@ MISSORTED = NumberInRange(
     question="Sur les messages du jeu de test, **combien le modèle en a-t-il mal triés** ?",
     expected=ERRORS,
     tolerance=0,
-    strict_tolerance=0,
     too_low=(
         "c'est trop peu. Partez du nombre de messages de test et retirez ceux que le "
         "modèle a bien triés : les deux nombres sont dans le résumé de l'entraînement."
@@ -139,8 +138,6 @@ CONFUSED_PAIR = FreeText(
                 "la diagonale, et gardez la paire au total le plus grand."
             ),
         ),
-    ),
-    strict_rules=(
         TextRule(
             description="ne cite que ces deux services",
             pattern=answer_names_another(TOP_PAIR.first, TOP_PAIR.second),
@@ -165,8 +162,11 @@ CONFUSED_PAIR = FreeText(
         f"« {TOP_PAIR.second} », et {TOP_PAIR.second_as_first} dans l'autre sens."
     ),
     reference=f"{TOP_PAIR.first} et {TOP_PAIR.second}",
-    wrong_examples=(f"{RUNNER_UP.first} et {RUNNER_UP.second}", TOP_PAIR.first),
-    strict_wrong_examples=(f"{TOP_PAIR.first}, {TOP_PAIR.second} et {_EXTRA}",),
+    wrong_examples=(
+        f"{RUNNER_UP.first} et {RUNNER_UP.second}",
+        TOP_PAIR.first,
+        f"{TOP_PAIR.first}, {TOP_PAIR.second} et {_EXTRA}",
+    ),
 )
 
 SHARED = shared_words(MODEL, TOP_PAIR.first, TOP_PAIR.second, count=4)
@@ -238,7 +238,6 @@ READ_A_CELL = NumberInRange(
     ),
     expected=_CELL_COUNT,
     tolerance=0,
-    strict_tolerance=0,
     too_low=(
         "c'est trop petit : vous lisez peut-être la plus petite des deux cases. Encadrez "
         "l'un des deux services avec le menu, puis comparez les deux cases qui le relient "

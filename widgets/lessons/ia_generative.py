@@ -75,7 +75,6 @@ TOKEN_COUNT = ComputedValue(
     ),
     reference=EXERCISE_TOKENS,
     wrong_examples=(_WORDS, EXERCISE_TOKENS + 2),
-    strict_wrong_examples=(float(EXERCISE_TOKENS),),
 )
 
 CONTEXT_LENGTH = NumberInRange(
@@ -87,7 +86,6 @@ CONTEXT_LENGTH = NumberInRange(
     ),
     expected=DEFAULT_ORDER - 1,
     tolerance=0,
-    strict_tolerance=0,
     too_low=(
         "le modèle peut tenir compte de plus de tokens que cela. Essayez un début de phrase "
         "courant, comme « Le conseil municipal », et lisez la phrase sous les barres."
@@ -156,7 +154,6 @@ DISTINCT_AT_ZERO = NumberInRange(
     ),
     expected=1,
     tolerance=0,
-    strict_tolerance=0,
     too_low="il y a toujours au moins une suite : relisez les trois colonnes.",
     too_high=(
         "à la température 0, comparez de nouveau les colonnes, mot à mot. Vérifiez aussi que "

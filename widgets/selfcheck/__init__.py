@@ -1,4 +1,4 @@
-"""Self-check of exercises: French feedback for learners, strict checks for nbgrader.
+"""Self-check of exercises: French feedback for learners, the same verdict for nbgrader.
 
 The engine (`exercises`, `answers`, `feedback`) knows nothing of Jupyter;
 `notebook` shows its verdicts in a notebook and raises what nbgrader counts.

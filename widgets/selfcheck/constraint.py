@@ -37,11 +37,9 @@ class NumberMeetingConditions(Exercise):
 
     Conditions are checked in order and only the first unmet one is reported,
     so put the broadest first (for example « between 0 and 1 »).
-    `strict_conditions` are added when grading (for example a margin).
     """
 
     conditions: tuple[Condition, ...]
-    strict_conditions: tuple[Condition, ...] = ()
     unit: str = ""
 
     def __post_init__(self) -> None:
@@ -49,10 +47,9 @@ class NumberMeetingConditions(Exercise):
         if not self.conditions:
             raise ValueError(f"{self.id}: at least one condition is required")
 
-    def _judge(self, answer: object, strict: bool) -> Feedback:
+    def _judge(self, answer: object) -> Feedback:
         number = parse_number(answer, self.unit)
-        conditions = self.conditions + (self.strict_conditions if strict else ())
-        for condition in conditions:
+        for condition in self.conditions:
             try:
                 met = condition.holds(number)
             except AtelierError as error:

@@ -1,11 +1,12 @@
 """The kinds of exercise and their checkers (plain Python, no Jupyter).
 
 Each exercise knows its question, one to three hints of growing precision,
-a solution shown only on request, its reference answer, at least one
-wrong answer and, where grading is stricter, answers that the learner's
-check accepts but grading refuses (the tests use all of them). `evaluate` is what the learner sees;
-`grade` is what nbgrader's hidden tests call: the same rules plus stricter
-ones, and an untouched placeholder counts as a failure.
+a solution shown only on request, its reference answer and at least one
+wrong answer (the tests use all of them). `evaluate` is what the learner
+sees; `grade` is what nbgrader's hidden tests call. Both apply the same
+rules, so « Bonne réponse » never grades 0: the only difference is that an
+untouched placeholder is « not yet answered » for the learner and a failure
+for grading.
 """
 
 from __future__ import annotations
@@ -46,7 +47,6 @@ class Exercise:
     solution: str
     reference: Any
     wrong_examples: tuple[Any, ...]
-    strict_wrong_examples: tuple[Any, ...] = ()
 
     def __post_init__(self) -> None:
         if not 1 <= len(self.hints) <= 3:
@@ -56,26 +56,23 @@ class Exercise:
 
     def evaluate(self, answer: object) -> Feedback:
         """Check an answer as the learner sees it. Never raises."""
-        return self._safely(answer, strict=False)
-
-    def grade(self, answer: object) -> Feedback:
-        """Check an answer for grading: stricter rules, placeholder counts as wrong."""
-        feedback = self._safely(answer, strict=True)
-        if feedback.state is State.UNANSWERED:
-            return Feedback(State.INCORRECT, "aucune réponse n'a été donnée.")
-        return feedback
-
-    def _safely(self, answer: object, strict: bool) -> Feedback:
         if answer is PLACEHOLDER:
             return unanswered(self.variable)
         try:
-            return self._judge(answer, strict)
+            return self._judge(answer)
         except AnswerFormatError as error:
             return Feedback(State.INCORRECT, error.message)
         except Exception:  # a learner must never meet a traceback from a checker
             return Feedback(State.INCORRECT, _UNREADABLE)
 
-    def _judge(self, answer: object, strict: bool) -> Feedback:
+    def grade(self, answer: object) -> Feedback:
+        """Check an answer for grading: the same rules; an untouched placeholder is wrong."""
+        feedback = self.evaluate(answer)
+        if feedback.state is State.UNANSWERED:
+            return Feedback(State.INCORRECT, "aucune réponse n'a été donnée.")
+        return feedback
+
+    def _judge(self, answer: object) -> Feedback:
         raise NotImplementedError
 
 
@@ -107,7 +104,7 @@ class MultipleChoice(Exercise):
         if self.correct not in self.options:
             raise ValueError(f"{self.id}: the correct letter must be one of the options")
 
-    def _judge(self, answer: object, strict: bool) -> Feedback:
+    def _judge(self, answer: object) -> Feedback:
         letter = parse_letter(answer, tuple(self.options))
         if letter == self.correct:
             return Feedback(State.CORRECT, self.why)
@@ -119,21 +116,18 @@ class MultipleChoice(Exercise):
 class NumberInRange(Exercise):
     """Give a number; it is right within `tolerance` of `expected`.
 
-    `strict_tolerance` (smaller) applies when grading. `too_low` and
-    `too_high` say where to look without giving the value.
+    `too_low` and `too_high` say where to look without giving the value.
     """
 
     expected: float
     tolerance: float
-    strict_tolerance: float
     unit: str = ""
     too_low: str = "votre nombre est trop petit."
     too_high: str = "votre nombre est trop grand."
 
-    def _judge(self, answer: object, strict: bool) -> Feedback:
+    def _judge(self, answer: object) -> Feedback:
         number = parse_number(answer, self.unit)
-        tolerance = self.strict_tolerance if strict else self.tolerance
-        if abs(number - self.expected) <= tolerance:
+        if abs(number - self.expected) <= self.tolerance:
             return Feedback(State.CORRECT, self.why)
         return Feedback(State.INCORRECT, self.too_low if number < self.expected else self.too_high)
 
@@ -162,12 +156,10 @@ class FreeText(Exercise):
     """Write a short text; it is checked by explicit, explainable rules."""
 
     rules: tuple[TextRule, ...]
-    strict_rules: tuple[TextRule, ...] = ()
 
-    def _judge(self, answer: object, strict: bool) -> Feedback:
+    def _judge(self, answer: object) -> Feedback:
         normalized = normalize_text(read_text(answer))
-        rules = self.rules + (self.strict_rules if strict else ())
-        missing = [rule for rule in rules if not rule.is_met(normalized)]
+        missing = [rule for rule in self.rules if not rule.is_met(normalized)]
         if not missing:
             return Feedback(State.CORRECT, self.why)
         return Feedback(State.INCORRECT, " ".join(rule.advice for rule in missing))
@@ -179,7 +171,6 @@ class ComputedValue(Exercise):
 
     `expected` is a function so that the value can come from data.
     `known_mistakes` maps a typical wrong value to targeted advice.
-    When grading, the value must also have the expected Python type.
     """
 
     expected: Callable[[], Any]
@@ -187,15 +178,9 @@ class ComputedValue(Exercise):
     known_mistakes: Sequence[tuple[Any, str]] = ()
     relative_tolerance: float = 1e-9
 
-    def _judge(self, answer: object, strict: bool) -> Feedback:
+    def _judge(self, answer: object) -> Feedback:
         target = self.expected()
         if self._same(answer, target):
-            if strict and type(answer) is not type(target) and not _both_integers(answer, target):
-                return Feedback(
-                    State.INCORRECT,
-                    "la valeur est juste, mais elle n'a pas la forme attendue "
-                    "(par exemple un nombre décimal au lieu d'un nombre entier).",
-                )
             return Feedback(State.CORRECT, self.why)
         for mistake, tip in self.known_mistakes:
             if self._same(answer, mistake):
@@ -215,7 +200,3 @@ class ComputedValue(Exercise):
 
 def _is_plain_number(value: object) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
-
-
-def _both_integers(answer: object, target: object) -> bool:
-    return isinstance(answer, numbers.Integral) and isinstance(target, numbers.Integral)

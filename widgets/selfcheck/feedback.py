@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from widgets.selfcheck.answer_runs import UNREAD_ANSWER
+
 
 class State(Enum):
     """The three states a learner can meet, each with its own French label."""
 
     UNANSWERED = "unanswered"
+    UNREAD = "unread"
     CORRECT = "correct"
     INCORRECT = "incorrect"
 
@@ -20,6 +23,7 @@ class State(Enum):
 
 _LABELS = {
     State.UNANSWERED: "Pas encore de réponse",
+    State.UNREAD: "Réponse non lue",
     State.CORRECT: "Bonne réponse",
     State.INCORRECT: "Pas encore tout à fait",
 }
@@ -42,6 +46,11 @@ class Feedback:
 
     def as_text(self) -> str:
         return f"{self.state.label} : {self.message}"
+
+
+def unread() -> Feedback:
+    """The answer cell's last run failed: its variable holds an older answer, or none."""
+    return Feedback(State.UNREAD, UNREAD_ANSWER)
 
 
 def unanswered(variable: str) -> Feedback:

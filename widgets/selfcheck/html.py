@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from html import escape
 
-from widgets.palette import BLUE, GREY, VERMILION
+from widgets.palette import BLUE, DARK_VERMILION, GREY
 from widgets.selfcheck.feedback import Feedback, State
+from widgets.text import printable
 
 _STYLE = {
     State.CORRECT: (BLUE, "✔"),
-    State.INCORRECT: (VERMILION, "✘"),
+    State.INCORRECT: (DARK_VERMILION, "✘"),
+    State.UNREAD: (DARK_VERMILION, "?"),
     State.UNANSWERED: (GREY, "…"),
 }
 
@@ -25,13 +27,13 @@ def feedback_html(feedback: Feedback) -> str:
         f'<div role="status" style="border-left:6px solid {colour};padding:0.4em 0.8em;'
         f'margin:0.3em 0;background:#f7f7f7;color:#1a1a1a">'
         f'<strong style="color:{colour}"><span aria-hidden="true">{symbol}</span> '
-        f"{escape(feedback.state.label)}</strong> : {escape(feedback.message)}</div>"
+        f"{escape(feedback.state.label)}</strong> : {escape(printable(feedback.message))}</div>"
     )
 
 
 def feedback_text(feedback: Feedback) -> str:
     _, symbol = _STYLE[feedback.state]
-    return f"{symbol} {feedback.as_text()}"
+    return printable(f"{symbol} {feedback.as_text()}")
 
 
 def note_html(title: str, body: str) -> str:

@@ -1,11 +1,14 @@
 """Exercises inside a notebook: show the verdict, offer hints, fail for nbgrader.
 
-A check cell calls `exercise.check(answer)`. It shows the French verdict and
-buttons for hints and the solution. A wrong answer then raises
-`AnswerNotAccepted`, shown as one French sentence (see `french_errors`), so
-that nbgrader scores the cell as failed. An untouched placeholder raises
-only while nbgrader validates or grades (it sets NBGRADER_EXECUTION), so a
-learner's notebook still runs top to bottom.
+A check cell calls `exercise.check(answer)`. In the learner's own session it
+shows the French verdict and buttons for hints and the solution, and nothing
+else: a not-yet-right answer is not a crash. While nbgrader validates or
+grades (it sets NBGRADER_EXECUTION), a verdict other than « Bonne réponse »
+raises `AnswerNotAccepted`, shown as one French sentence (see
+`french_errors`), so that nbgrader scores the cell as failed; an untouched
+placeholder fails there too. When the answer cell's last run failed, the
+variable holds an older answer or none: the verdict says so and never
+judges that value.
 """
 
 from __future__ import annotations
@@ -17,14 +20,15 @@ from IPython.display import display
 
 from widgets import french_errors
 from widgets.errors import AnswerNotAccepted
+from widgets.selfcheck.answer_runs import ANSWER_RUNS
 from widgets.selfcheck.exercises import Exercise, ReflectiveQuestion
-from widgets.selfcheck.feedback import Feedback, State
+from widgets.selfcheck.feedback import Feedback, State, unread
 from widgets.selfcheck.html import feedback_html, feedback_text, note_html
 
-_SEE_ABOVE = (
-    "Réponse à revoir : lisez le message ci-dessus, corrigez la cellule de réponse, "
-    "exécutez-la, puis exécutez de nouveau cette cellule."
-)
+
+def wide() -> ipw.Layout:
+    """A button as wide as its French label, never cut (one layout per button)."""
+    return ipw.Layout(width="auto")
 
 
 def grading() -> bool:
@@ -38,37 +42,39 @@ class NotebookExercise:
     def __init__(self, exercise: Exercise) -> None:
         self.exercise = exercise
 
+    def verdict(self, answer: object) -> Feedback:
+        """The learner's verdict on the answer just written, never on a stale one."""
+        if ANSWER_RUNS.last_failed(self.exercise.variable):
+            return unread()
+        return self.exercise.evaluate(answer)
+
     def check(self, answer: object) -> None:
+        feedback = self.verdict(answer)
         if grading():
-            self._check_while_grading(answer)
+            if feedback.state is State.UNANSWERED:
+                feedback = self.exercise.grade(answer)
+            if feedback.is_correct:
+                display({"text/plain": feedback_text(feedback)}, raw=True)
+            self._fail_unless_correct(feedback)
             return
-        feedback = self.exercise.evaluate(answer)
         display(
             {"text/html": feedback_html(feedback), "text/plain": feedback_text(feedback)},
             raw=True,
         )
         display(help_panel(self.exercise))
-        if feedback.state is State.INCORRECT:
-            self._fail_unless_correct(feedback, short=True)
-
-    def _check_while_grading(self, answer: object) -> None:
-        """No buttons; a missing answer fails; the message travels in the error itself."""
-        feedback = self.exercise.evaluate(answer)
-        if feedback.state is State.UNANSWERED:
-            feedback = self.exercise.grade(answer)
-        if feedback.is_correct:
-            display({"text/plain": feedback_text(feedback)}, raw=True)
-        self._fail_unless_correct(feedback, short=False)
 
     def grade(self, answer: object) -> None:
-        """Stricter check used by the hidden tests; raises unless correct."""
-        self._fail_unless_correct(self.exercise.grade(answer), short=False)
+        """The hidden tests' check: the same rules; raises unless correct."""
+        feedback = self.verdict(answer)
+        if feedback.state is not State.UNREAD:
+            feedback = self.exercise.grade(answer)
+        self._fail_unless_correct(feedback)
 
-    def _fail_unless_correct(self, feedback: Feedback, short: bool) -> None:
+    def _fail_unless_correct(self, feedback: Feedback) -> None:
         if feedback.is_correct:
             return
         french_errors.install()
-        raise AnswerNotAccepted(_SEE_ABOVE if short else feedback_text(feedback))
+        raise AnswerNotAccepted(feedback_text(feedback))
 
 
 def help_panel(exercise: Exercise) -> ipw.VBox:
@@ -78,10 +84,12 @@ def help_panel(exercise: Exercise) -> ipw.VBox:
     hint_button = ipw.Button(
         description=f"Indice 1 sur {len(hints)}",
         tooltip="Afficher un indice, du plus général au plus précis",
+        layout=wide(),
     )
     solution_button = ipw.Button(
         description="Voir la solution",
         tooltip="Afficher la solution commentée (après confirmation)",
+        layout=wide(),
     )
     state = {"hints": 0, "confirming": False}
 
@@ -123,6 +131,7 @@ def reflection_panel(question: ReflectiveQuestion) -> ipw.VBox:
     button = ipw.Button(
         description="Voir une réponse possible",
         tooltip="Afficher une réponse possible, après avoir écrit la vôtre",
+        layout=wide(),
     )
 
     def reveal(_: ipw.Button) -> None:
