@@ -6,6 +6,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from nbclient import NotebookClient
 
 from conftest import graded_modules, learner_path, lesson_for, module_ids, solution_path
@@ -13,6 +15,7 @@ from curriculum.exercise_texts import asked_ids, questions_of
 from widgets.errors import AnswerNotAccepted
 from widgets.french import format_number
 from widgets.selfcheck import Exercise, State
+from widgets.selfcheck.html import feedback_html, feedback_text
 from widgets.selfcheck.question import question_markdown
 from widgets.selfcheck.views.exercise import NotebookExercise, help_panel
 
@@ -97,6 +100,31 @@ def test_what_the_check_calls_right_is_graded_right_and_only_that(
             exercise, answer, monkeypatch
         )
         assert called_right == graded_right(exercise, answer, monkeypatch), answer
+
+
+ODD_ANSWERS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(min_value=10**300, max_value=10**400),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(),
+    st.text(alphabet=st.characters(categories=["Cs", "Lu", "Nd", "So", "Zs"]), max_size=8),
+    st.binary(max_size=8),
+    st.lists(st.integers(), max_size=3),
+    st.tuples(st.integers(), st.integers()),
+    st.sampled_from(["", "B\ud800", "🙂" * 100_000, "\x00", "3,95 €", "1e999", "-0"]),
+)
+
+
+@settings(max_examples=120, deadline=None)
+@given(answer=ODD_ANSWERS)
+def test_no_answer_breaks_any_exercise_and_every_verdict_can_be_shown(answer) -> None:
+    for _, exercise in EXERCISES:
+        for feedback in (exercise.evaluate(answer), exercise.grade(answer)):
+            assert feedback.message.strip()
+            feedback_text(feedback).encode("utf-8")
+            feedback_html(feedback).encode("utf-8")
 
 
 @pytest.mark.parametrize(("module", "exercise"), EXERCISES, ids=IDS)

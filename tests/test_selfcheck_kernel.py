@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from jupyter_client.manager import start_new_kernel
 
 from conftest import learner_path
@@ -32,14 +34,24 @@ class Reply:
         return "\n".join(self.texts + self.errors)
 
 
-@pytest.fixture
-def kernel():
+def started_kernel():
     manager, client = start_new_kernel(kernel_name="python3", cwd=str(learner_path(MODULE).parent))
     try:
         yield client
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
+
+
+@pytest.fixture
+def kernel():
+    yield from started_kernel()
+
+
+@pytest.fixture(scope="module")
+def shared_kernel():
+    """One kernel for the fuzzed answers: the handler must survive all of them."""
+    yield from started_kernel()
 
 
 def run(client, code: str) -> Reply:
@@ -105,3 +117,33 @@ def test_odd_text_never_breaks_the_feedback_nor_the_french_handler(kernel) -> No
     later = run(kernel, "x = nom_inconnu")
     assert "Python ne connaît pas" in later.shown or "n'est pas encore défini" in later.shown
     assert "Traceback" not in later.shown
+
+
+TYPED_ANSWERS = st.one_of(
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.text(alphabet=st.characters(categories=["Cs", "So", "Lu"]), max_size=5),
+    st.lists(st.integers(), max_size=3),
+    st.binary(max_size=5),
+    st.none(),
+)
+CHECKS = {"reponse_q1": "q1", "raccourci": "q2", "repas_par_an": "q3", "prix_max": "q4"}
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(answer=TYPED_ANSWERS, variable=st.sampled_from(sorted(CHECKS)))
+def test_fuzzed_answers_get_an_answer_in_french_and_the_handler_stays(
+    shared_kernel, answer, variable
+) -> None:
+    run(shared_kernel, SETUP)
+    run(shared_kernel, f"{variable} = {answer!r}")
+    verdict = run(shared_kernel, f"atelier.{CHECKS[variable]}.check({variable})")
+    assert not verdict.errors, answer
+    assert any(label in verdict.shown for label in ("Bonne réponse", "Pas encore", "non lue"))
+    later = run(shared_kernel, "x = nom_inconnu")
+    assert len(later.errors) == 1 and "Traceback" not in later.errors[0]
