@@ -8,10 +8,11 @@ JOBS ?= auto
 # nbgrader runs helper programs (alembic) found on PATH: the venv's come first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test bench lint format lock release check data clean
+.PHONY: lab formateur test bench lint format lock release check data clean
 
 ## Crée l'environnement (.venv) s'il manque ou si les dépendances ont changé.
-$(STAMP): pyproject.toml $(LOCKS) binder/overrides.json binder/ipython_kernel_config.py
+$(STAMP): pyproject.toml $(LOCKS) binder/overrides.json binder/ipython_kernel_config.py \
+		binder/learner-view
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r binder/requirements.txt -r tests/requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
@@ -19,11 +20,17 @@ $(STAMP): pyproject.toml $(LOCKS) binder/overrides.json binder/ipython_kernel_co
 	cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	mkdir -p $(VENV)/etc/ipython
 	cp binder/ipython_kernel_config.py $(VENV)/etc/ipython/ipython_kernel_config.py
+	binder/learner-view
 	touch $(STAMP)
 
-## Ouvre le cours dans JupyterLab, en français, sur la page d'accueil.
+## Ouvre le cours dans JupyterLab, en français, sur la page d'accueil (vue apprenante).
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks notebooks/00-accueil/00-accueil.ipynb
+
+## Ouvre JupyterLab pour les formatrices et les formateurs, à la racine du dépôt, avec les
+## outils de nbgrader (création des exercices, validation, notation) que `make lab` cache.
+formateur: $(STAMP)
+	JUPYTER_CONFIG_PATH="$(abspath binder/formateur)" $(BIN)/jupyter lab
 
 ## Lance toute la suite de tests (notebooks en parallèle).
 test: $(STAMP)

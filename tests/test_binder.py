@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
+from importlib.metadata import files
 
 from packaging.requirements import Requirement
+from packaging.version import Version
 
 from conftest import ROOT
 
 BINDER = ROOT / "binder"
+TRAINER = BINDER / "formateur"
 
 
 def pins(path) -> dict[str, str]:
@@ -52,10 +56,52 @@ def test_python_version_agrees() -> None:
 
 def test_post_build_installs_the_course_and_its_settings() -> None:
     post_build = (BINDER / "postBuild").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"pip install .*--no-deps \.$", post_build, re.M)
     for settings_file in ("overrides.json", "ipython_kernel_config.py"):
         assert f"binder/{settings_file}" in post_build
-        assert f"binder/{settings_file}" in (ROOT / "Makefile").read_text(encoding="utf-8")
+        assert f"binder/{settings_file}" in makefile
+    # Binder and the venv both run the script that hides nbgrader's tools from learners.
+    assert re.search(r"^binder/learner-view$", post_build, re.M)
+    assert re.search(r"^\tbinder/learner-view$", makefile, re.M)
+    assert os.access(BINDER / "learner-view", os.X_OK)
+
+
+def nbgrader_file(suffix: str) -> dict:
+    """A file that the installed nbgrader distribution ships, found by its path's end."""
+    (found,) = [path for path in files("nbgrader") if str(path).endswith(suffix)]
+    return json.loads(found.read_text(encoding="utf-8"))
+
+
+def test_learner_view_hides_every_nbgrader_tool_and_the_trainer_view_restores_them() -> None:
+    lab_extension = nbgrader_file("labextensions/@jupyter/nbgrader/package.json")["name"]
+    server_extensions = nbgrader_file("jupyter_server_config.d/nbgrader.json")["ServerApp"][
+        "jpserver_extensions"
+    ]
+    assert lab_extension == "@jupyter/nbgrader"
+    assert server_extensions and all(server_extensions.values())
+
+    script = (BINDER / "learner-view").read_text(encoding="utf-8")
+    for command in ("disable", "lock"):
+        assert re.search(
+            rf"^jupyter labextension {command} --level=sys_prefix .*{lab_extension}$", script, re.M
+        )
+    disabled = script.split("jupyter server extension disable --sys-prefix", 1)[1].split()
+    assert {word for word in disabled if not word.startswith(("-", "\\"))} == set(server_extensions)
+
+    page_config = json.loads((TRAINER / "labconfig" / "page_config.json").read_text("utf-8"))
+    assert page_config == {
+        "disabledExtensions": {lab_extension: False},
+        "lockedExtensions": {lab_extension: False},
+    }
+    server_config = json.loads((TRAINER / "jupyter_server_config.json").read_text("utf-8"))
+    assert server_config == {"ServerApp": {"jpserver_extensions": server_extensions}}
+
+
+def test_jupyterlab_is_the_version_its_french_pack_translates() -> None:
+    locked = pins(BINDER / "requirements.txt")
+    lab, pack = Version(locked["jupyterlab"]), Version(locked["jupyterlab-language-pack-fr-fr"])
+    assert lab.release[:2] == pack.release[:2], (str(lab), str(pack))
 
 
 def test_start_script_limits_blas_threads_and_runs_the_server() -> None:
