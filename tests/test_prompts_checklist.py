@@ -63,12 +63,13 @@ def test_a_complete_prompt_meets_every_rule() -> None:
     assert all(result.status == "fait" and result.symbol == "✔" for result in checklist.results)
 
 
-def test_an_empty_prompt_meets_only_the_personal_data_rule() -> None:
-    checklist = check_fields(PromptFields())
-    assert checklist.score == 1
-    assert checklist.missing == tuple(rule.id for rule in RULES if rule.id != "personal_data")
-    assert all(result.status == "à améliorer" for result in checklist.results if not result.met)
-    assert "trop vague" in checklist.verdict
+def test_an_empty_prompt_scores_zero_and_says_it_is_empty() -> None:
+    for checklist in (check_fields(PromptFields()), assess_prompt(""), assess_prompt(" \n\t")):
+        assert checklist.score == 0
+        assert checklist.missing == tuple(rule.id for rule in RULES)
+        assert all(result.status == "à améliorer" for result in checklist.results)
+        assert checklist.verdict.startswith("prompt vide")
+        assert "vide" in checklist.result("personal_data").advice
 
 
 @pytest.mark.parametrize(
@@ -208,4 +209,4 @@ def test_the_score_grows_as_the_fields_are_filled() -> None:
 
 def test_anything_that_is_not_text_is_an_empty_prompt() -> None:
     for value in (None, 3, ["Rédigez"], b"Vous etes"):
-        assert assess_prompt(value).score == assess_prompt("").score == 1
+        assert assess_prompt(value).score == assess_prompt("").score == 0

@@ -21,9 +21,11 @@ from widgets.prompts.html import (
 
 def test_each_rule_shows_a_symbol_a_word_and_its_advice() -> None:
     shown = checklist_html(check_fields(PromptFields()), "Le coach")
-    assert "Le coach : score 1 / 9" in shown
-    assert shown.count("✘ à améliorer") == 8 and shown.count("✔ fait") == 1
-    assert "trop vague" in shown and 'role="status"' in shown
+    assert "Le coach : score 0 / 9" in shown
+    assert shown.count("✘ à améliorer") == 9 and shown.count("✔ fait") == 0
+    assert "prompt vide" in shown and 'role="status"' in shown
+    one_rule = checklist_html(check_fields(PromptFields(task="Rédigez la lettre.")), "Le coach")
+    assert one_rule.count("✔ fait") == 2 and "trop vague" in one_rule
 
 
 def test_the_score_line_lists_what_is_missing() -> None:

@@ -16,7 +16,7 @@ from widgets.prompts.views.gallery import GalleryCoach
 def test_coach_shows_the_assembled_prompt_and_the_checklist_with_symbols_and_words() -> None:
     coach = PromptCoach()
     assert "apparaîtra ici" in coach.prompt_view.value
-    assert "score 1 / 9" in coach.checklist_view.value
+    assert "score 0 / 9" in coach.checklist_view.value
     letter = task("lettre-plainte").fields
     for name in FIELD_NAMES:
         coach.inputs[name].value = letter.get(name)

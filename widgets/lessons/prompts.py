@@ -10,29 +10,15 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.backup.views.download import download_panel
-from widgets.prompts import patterns
+from widgets.prompts.exercise import PromptExercise
 from widgets.prompts.html import message_html
-from widgets.prompts.personal_data import KINDS
-from widgets.prompts.rules import MIN_WORDS
 from widgets.prompts.views.coach import PromptCoach
 from widgets.prompts.views.comparison import BeforeAfter
 from widgets.prompts.views.free_prompt import FreePromptCheck
 from widgets.prompts.views.gallery import GalleryCoach
-from widgets.selfcheck import FreeText, MultipleChoice, ReflectiveQuestion, TextRule
+from widgets.selfcheck import MultipleChoice, ReflectiveQuestion
 from widgets.selfcheck.views.exercise import NotebookExercise, reflection_panel
 from widgets.viewkit.session import start
-
-_FORMAT = f"(?:{patterns.FORMAT_LENGTH})|(?:{patterns.FORMAT_STRUCTURE})"
-_GUARD = "|".join(
-    f"(?:{pattern})"
-    for pattern in (
-        patterns.GUARD_NO_INVENTION,
-        patterns.GUARD_SOURCES,
-        patterns.GUARD_PRIVACY,
-        patterns.GUARD_DECISION,
-    )
-)
-_PERSONAL_DATA = "|".join(f"(?:{kind.pattern.pattern})" for kind in KINDS)
 
 GYMNASIUM_PROMPT = "\n".join(
     (
@@ -47,80 +33,20 @@ GYMNASIUM_PROMPT = "\n".join(
     )
 )
 
-MY_PROMPT = FreeText(
+MY_PROMPT = PromptExercise(
     id="q1",
     variable="mon_prompt",
+    case_id="gymnase",
     question=(
         "Le gymnase municipal de Clairval-sur-Ondine va fermer deux semaines pour des travaux de "
         "toiture. Écrivez le prompt qui demanderait au modèle **le message qui annonce cette "
         "fermeture sur le site de la commune**.\n"
         "\n"
-        "Votre prompt doit contenir au moins : **un rôle**, **une tâche avec un verbe d'action**,"
-        " **un format** (une longueur ou une structure) et **une contrainte qui protège** (ne "
-        "rien inventer, citer ses sources, ou ne mettre aucune donnée personnelle)."
-    ),
-    rules=(
-        TextRule(
-            description="donne un rôle au modèle",
-            pattern=patterns.ROLE_CUE,
-            advice=(
-                "Il manque le rôle : commencez par « Vous êtes… » ou « En tant que… » pour dire "
-                "au modèle qui il doit être."
-            ),
-        ),
-        TextRule(
-            description="la tâche a un verbe d'action",
-            pattern=patterns.TASK_VERB,
-            advice=(
-                "Il manque un verbe d'action qui dit la tâche : « Rédigez », « Écrivez », "
-                "« Résumez »… (« faire » est trop vague)."
-            ),
-        ),
-        TextRule(
-            description="le format donne la longueur ou la structure",
-            pattern=_FORMAT,
-            advice=(
-                "Il manque le format : une longueur (« 120 mots », « deux paragraphes ») ou une "
-                "structure (« un titre », « une liste à puces »)."
-            ),
-        ),
-        TextRule(
-            description="une contrainte pose un garde-fou",
-            pattern=_GUARD,
-            advice=(
-                "Il manque une contrainte qui protège : ne rien inventer, citer ses sources, "
-                "ou ne mettre aucune donnée personnelle."
-            ),
-        ),
-    ),
-    strict_rules=(
-        TextRule(
-            description="le ton est indiqué",
-            pattern=patterns.TONE_WORD,
-            advice="Pour la correction, le ton doit aussi être indiqué (courtois, neutre…).",
-        ),
-        TextRule(
-            description="le prompt parle du gymnase",
-            pattern=r"\bgymnases?\b",
-            advice="Pour la correction, le prompt doit dire de quel équipement il s'agit.",
-        ),
-        TextRule(
-            description=f"le prompt compte au moins {MIN_WORDS} mots",
-            pattern=rf"^(?:\S+ ){{{MIN_WORDS - 1}}}\S",
-            advice=(
-                f"Pour la correction, le prompt doit compter au moins {MIN_WORDS} mots : "
-                "ajoutez le contexte (qui est concerné, où, quoi)."
-            ),
-        ),
-        TextRule(
-            description="aucune donnée personnelle",
-            pattern=_PERSONAL_DATA,
-            advice=(
-                "Le prompt contient une adresse électronique, un numéro de téléphone ou un autre "
-                "identifiant : remplacez-le par [à compléter]."
-            ),
-            must_match=False,
-        ),
+        "Votre prompt doit contenir au moins : **un rôle** plausible à la mairie, **une tâche "
+        "avec un verbe d'action** qui demande ce message et dit de quoi il parle (le gymnase, sa "
+        "fermeture, le site), **un format** (une longueur ou une structure) et **une contrainte "
+        "qui protège** (ne rien inventer, citer ses sources, ou ne mettre aucune donnée "
+        "personnelle). Le prompt lui-même ne doit contenir aucune donnée personnelle."
     ),
     why=(
         "votre prompt donne un rôle, une tâche précise, un format et un garde-fou : le modèle "
@@ -129,8 +55,9 @@ MY_PROMPT = FreeText(
     ),
     hints=(
         "Reprenez les rubriques du coach : rôle, contexte, tâche, format, ton, contraintes.",
-        "Le rôle s'écrit « Vous êtes… » ; la tâche commence par un verbe comme « Rédigez » ; "
-        "le format donne un nombre de mots ou de paragraphes.",
+        "Le rôle s'écrit « Vous êtes… » suivi d'une fonction de la mairie ; la tâche commence par "
+        "un verbe comme « Rédigez » et nomme le texte à écrire ; le format donne un nombre de "
+        "mots ou de paragraphes.",
         "Une contrainte qui protège : « N'inventez aucune date ; écrivez [à compléter] pour ce "
         "que vous ne savez pas. »",
     ),
@@ -141,14 +68,11 @@ MY_PROMPT = FreeText(
         "Vous êtes responsable de la communication. Rédigez l'annonce de la fermeture du "
         "gymnase en deux paragraphes.",
         "Fais une annonce de 100 mots sur le gymnase, sans rien inventer.",
-    ),
-    strict_wrong_examples=(
-        "Vous êtes agent de la mairie. Rédigez l'annonce de la fermeture du gymnase municipal "
-        "en 100 mots au plus, en deux paragraphes, pour le site de la commune. N'inventez "
-        "aucune date : écrivez [à compléter] pour les dates exactes des travaux.",
+        "Vous êtes un pirate. Rédigez un poème de 100 mots sur les bananes. N'inventez rien.",
+        "Vous êtes. Rédigez 100 mots. N'inventez rien. gymnase courtois",
         "Vous êtes agent de la mairie. Rédigez l'annonce de la fermeture du gymnase municipal "
         "en 100 mots au plus, sur un ton courtois, pour le site de la commune. N'inventez "
-        "aucune date. Pour toute question, écrire à secretariat.sports@exemple.fr.",
+        "aucune date. Pour toute question, appeler Jeanne Martin au 06 12 34 56 78.",
     ),
 )
 

@@ -1,12 +1,15 @@
 """The checklist: nine explicit rules that score a prompt, each with French advice.
 
 The rules read either the coach's fields (`check_fields`) or a prompt
-written in one block (`assess_prompt`). In the fields, a filled role, tone
-or example counts as given; in a free text, the coach looks for the words
-that announce them (« Vous êtes… », « sur un ton… », « Exemple : »). The
-other rules look for the same words in both cases. Everything is
-deterministic: the same prompt always gets the same score, and each
-verdict says which words were found or what is missing.
+written in one block (`assess_prompt`). The role is read for what it says
+(`roles`): a person or a function, not an instruction nor « une IA »,
+whether it fills the Rôle field or follows « Vous êtes » in a free text.
+Guards are recognised in their usual phrasings (`guards`). In the fields,
+a filled tone or example counts as given; in a free text, the coach looks
+for the words that announce them (« sur un ton… », « Exemple : »). An
+empty prompt scores 0. Everything is deterministic: the same prompt always
+gets the same score, and each verdict says which words were found or what
+is missing.
 """
 
 from __future__ import annotations
@@ -15,9 +18,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from widgets.prompts import patterns as p
-from widgets.prompts.fields import MAX_FIELD_CHARS, PromptFields, assemble
+from widgets.prompts import patterns
+from widgets.prompts.advice import join_items, quote, role_praise, role_problem
+from widgets.prompts.fields import PromptFields, assemble
+from widgets.prompts.guards import guards_found
+from widgets.prompts.normalize import PromptText, normalize
 from widgets.prompts.personal_data import personal_data_kinds
+from widgets.prompts.roles import RoleKind, read_role, read_role_field
 from widgets.prompts.rules import (
     MAX_TEXT_CHARS,
     MAX_WORDS,
@@ -27,9 +34,6 @@ from widgets.prompts.rules import (
     RULES,
     Rule,
 )
-from widgets.selfcheck.answers import normalize_text
-
-_PUNCTUATION = ".,;:!?()«»\"'’"
 
 DONE = "fait"
 TO_IMPROVE = "à améliorer"
@@ -77,6 +81,8 @@ class Checklist:
 
     @property
     def verdict(self) -> str:
+        if self.word_count == 0:
+            return "prompt vide : remplissez les rubriques ou écrivez votre prompt."
         if self.score == self.total:
             return "prompt complet : toutes les règles sont respectées."
         if self.score >= self.total - 2:
@@ -87,25 +93,6 @@ class Checklist:
 
 
 _RULES = {rule.id: rule for rule in RULES}
-_PATTERNS = {
-    name: re.compile(getattr(p, name))
-    for name in (
-        "TASK_VERB",
-        "VAGUE_VERB",
-        "ROLE_CUE",
-        "CONTEXT_WHO",
-        "CONTEXT_WHERE",
-        "CONTEXT_WHAT",
-        "FORMAT_LENGTH",
-        "FORMAT_STRUCTURE",
-        "TONE_WORD",
-        "GUARD_NO_INVENTION",
-        "GUARD_SOURCES",
-        "GUARD_PRIVACY",
-        "GUARD_DECISION",
-        "EXAMPLE_CUE",
-    )
-}
 
 
 @dataclass(frozen=True)
@@ -114,25 +101,26 @@ class _Source:
 
     parts: dict[str, str]
     raw_parts: dict[str, str]
-    whole: str
-    whole_normalized: str
+    prompt: PromptText
     from_fields: bool
 
     def part(self, name: str) -> str:
-        return self.parts[name] if self.from_fields else self.whole_normalized
+        return self.parts[name] if self.from_fields else self.prompt.flat
+
+    def raw(self, name: str) -> str:
+        return self.raw_parts[name] if self.from_fields else self.prompt.raw
 
 
 def check_fields(prompt: PromptFields) -> Checklist:
     """Score the prompt the coach assembles from its fields."""
-    text = assemble(prompt)
     raw_parts = prompt.as_dict()
-    parts = {name: normalize_text(value) for name, value in raw_parts.items()}
-    source = _Source(parts, raw_parts, text, normalize_text(text), from_fields=True)
+    parts = {name: normalize(value).replace("\n", " ") for name, value in raw_parts.items()}
+    source = _Source(parts, raw_parts, PromptText.of(assemble(prompt)), from_fields=True)
     return _run(source, truncated=False)
 
 
 def assess_prompt(text: object) -> Checklist:
-    """Score a prompt written in one block (heuristics on the raw text). Never raises.
+    """Score a prompt written in one block. Never raises.
 
     Anything that is not text counts as an empty prompt; a text longer than
     `MAX_TEXT_CHARS` is analysed on its beginning only (`truncated` says so).
@@ -140,50 +128,31 @@ def assess_prompt(text: object) -> Checklist:
     raw = text if isinstance(text, str) else ""
     truncated = len(raw) > MAX_TEXT_CHARS
     raw = raw[:MAX_TEXT_CHARS]
-    return _run(_Source({}, {}, raw, normalize_text(raw), from_fields=False), truncated=truncated)
+    return _run(_Source({}, {}, PromptText.of(raw), from_fields=False), truncated=truncated)
 
 
 def _run(source: _Source, truncated: bool) -> Checklist:
     results = tuple(check(source) for check in _CHECKS)
-    return Checklist(results, word_count=len(source.whole.split()), truncated=truncated)
+    return Checklist(results, word_count=len(source.prompt.raw.split()), truncated=truncated)
 
 
 def _result(rule_id: str, met: bool, advice: str) -> RuleResult:
     return RuleResult(_RULES[rule_id], met, advice)
 
 
-def _search(name: str, text: str) -> str | None:
-    return p.found(_PATTERNS[name], text)
-
-
-def _as_written(normalized_match: str, raw: str) -> str:
-    """The words of `raw` that gave `normalized_match`, accents and capitals included."""
-    wanted = normalized_match.split()
-    words = re.findall(r"\S+", raw[:MAX_FIELD_CHARS])
-    cleaned = [normalize_text(word).strip(_PUNCTUATION) for word in words]
-    for start in range(len(words) - len(wanted) + 1):
-        window = cleaned[start : start + len(wanted)]
-        if all(
-            have == want or have.endswith(("'" + want, "’" + want))
-            for have, want in zip(window, wanted, strict=True)
-        ):
-            return " ".join(word.strip(_PUNCTUATION) for word in words[start : start + len(wanted)])
-    return normalized_match
-
-
 def _check_role(source: _Source) -> RuleResult:
-    if source.from_fields:
-        met = bool(re.search(r"\w{3}", source.parts["role"]))
-    else:
-        met = _search("ROLE_CUE", source.whole_normalized) is not None
-    if met:
-        return _result("role", True, "Le modèle sait quel point de vue adopter.")
-    return _result(
-        "role",
-        False,
-        "Dites au modèle qui il doit être, par exemple « Vous êtes agent d'accueil de la mairie "
-        "de Clairval-sur-Ondine ». Un rôle fixe le vocabulaire et le point de vue.",
-    )
+    raw = source.raw("role")
+    reading = read_role_field(raw) if source.from_fields else read_role(source.prompt)
+    if reading.given:
+        return _result("role", True, role_praise(reading, raw))
+    if reading.kind is RoleKind.MISSING:
+        return _result(
+            "role",
+            False,
+            "Dites au modèle qui il doit être, par exemple « Vous êtes agent d'accueil de la "
+            "mairie de Clairval-sur-Ondine ». Un rôle fixe le vocabulaire et le point de vue.",
+        )
+    return _result("role", False, role_problem(reading, raw, town_hall_only=False) or "")
 
 
 def _check_context(source: _Source) -> RuleResult:
@@ -191,11 +160,11 @@ def _check_context(source: _Source) -> RuleResult:
     missing = [
         question
         for question, name in (
-            ("qui est concerné", "CONTEXT_WHO"),
-            ("où cela se passe", "CONTEXT_WHERE"),
-            ("de quoi il s'agit", "CONTEXT_WHAT"),
+            ("qui est concerné", "context_who"),
+            ("où cela se passe", "context_where"),
+            ("de quoi il s'agit", "context_what"),
         )
-        if _search(name, text) is None
+        if patterns.found(name, text) is None
     ]
     words = len(text.split())
     minimum = MIN_CONTEXT_WORDS if source.from_fields else MIN_WORDS
@@ -210,23 +179,23 @@ def _check_context(source: _Source) -> RuleResult:
         )
     gaps = []
     if missing:
-        gaps.append("précisez " + _join(missing))
+        gaps.append("précisez " + join_items(missing))
     if words < minimum:
         gaps.append(f"développez un peu (au moins {minimum} mots, vous en avez {words})")
-    return _result("context", False, f"Contexte incomplet : {_join(gaps)}.")
+    return _result("context", False, f"Contexte incomplet : {join_items(gaps)}.")
 
 
 def _check_task(source: _Source) -> RuleResult:
     text = source.part("task")
-    verb = _search("TASK_VERB", text)
+    verb = patterns.found("task_verb", text)
     if verb:
-        raw = source.raw_parts.get("task", source.whole)
-        return _result("task", True, f"Verbe d'action trouvé : « {_as_written(verb, raw)} ».")
+        shown = quote(verb.split()[0], source.raw("task"))
+        return _result("task", True, f"Verbe d'action trouvé : « {shown} ».")
     if not text:
         return _result(
             "task", False, "Écrivez la tâche, en commençant par un verbe : « Rédigez… »."
         )
-    if _search("VAGUE_VERB", text):
+    if patterns.found("vague_verb", text):
         return _result(
             "task",
             False,
@@ -243,11 +212,10 @@ def _check_task(source: _Source) -> RuleResult:
 
 def _check_format(source: _Source) -> RuleResult:
     text = source.part("format")
-    length = _search("FORMAT_LENGTH", text)
-    structure = _search("FORMAT_STRUCTURE", text)
+    length = patterns.found("format_length", text)
+    structure = patterns.found("format_structure", text)
     if length and structure:
-        raw = source.raw_parts.get("format", source.whole)
-        shown = _as_written(length, raw)
+        shown = quote(length, source.raw("format"))
         return _result("format", True, f"Longueur (« {shown} ») et structure précisées.")
     if length or structure:
         other = "la structure (paragraphes, liste…)" if length else "la longueur (mots, pages…)"
@@ -264,7 +232,7 @@ def _check_tone(source: _Source) -> RuleResult:
     if source.from_fields:
         met = bool(re.search(r"\w{3}", source.parts["tone"]))
     else:
-        met = _search("TONE_WORD", source.whole_normalized) is not None
+        met = patterns.found("tone_word", source.prompt.flat) is not None
     if met:
         return _result("tone", True, "Le modèle sait comment s'adresser au lecteur.")
     return _result(
@@ -275,19 +243,10 @@ def _check_tone(source: _Source) -> RuleResult:
     )
 
 
-_GUARDS = (
-    ("GUARD_NO_INVENTION", "ne rien inventer"),
-    ("GUARD_SOURCES", "citer ses sources"),
-    ("GUARD_PRIVACY", "aucune donnée personnelle"),
-    ("GUARD_DECISION", "aucune décision laissée à l'outil"),
-)
-
-
 def _check_guards(source: _Source) -> RuleResult:
-    text = source.part("constraints")
-    present = [label for name, label in _GUARDS if _search(name, text)]
+    present = guards_found(source.part("constraints"))
     if present:
-        return _result("guards", True, f"Garde-fou trouvé : {_join(present)}.")
+        return _result("guards", True, f"Garde-fou trouvé : {join_items(present)}.")
     return _result(
         "guards",
         False,
@@ -300,7 +259,7 @@ def _check_examples(source: _Source) -> RuleResult:
     if source.from_fields:
         met = len(source.parts["examples"].split()) >= MIN_EXAMPLE_WORDS
     else:
-        met = _search("EXAMPLE_CUE", source.whole_normalized) is not None
+        met = patterns.found("example_cue", source.prompt.flat) is not None
     if met:
         return _result("examples", True, "Le modèle voit ce qui est attendu.")
     return _result(
@@ -312,7 +271,9 @@ def _check_examples(source: _Source) -> RuleResult:
 
 
 def _check_length(source: _Source) -> RuleResult:
-    words = len(source.whole.split())
+    words = len(source.prompt.raw.split())
+    if words == 0:
+        return _result("length", False, "Le prompt est vide.")
     if MIN_WORDS <= words <= MAX_WORDS:
         return _result("length", True, f"{words} mots : une longueur raisonnable.")
     if words < MIN_WORDS:
@@ -331,10 +292,12 @@ def _check_length(source: _Source) -> RuleResult:
 
 
 def _check_personal_data(source: _Source) -> RuleResult:
-    kinds = personal_data_kinds(source.whole)
+    if not source.prompt.raw.strip():
+        return _result("personal_data", False, "Rien à vérifier : le prompt est vide.")
+    kinds = personal_data_kinds(source.prompt.raw)
     if not kinds:
         return _result("personal_data", True, "Rien de repéré (les noms ne sont pas cherchés ici).")
-    names = _join([kind.name for kind in kinds])
+    names = join_items([kind.name for kind in kinds])
     placeholders = ", ".join(kind.placeholder for kind in kinds)
     return _result(
         "personal_data",
@@ -355,9 +318,3 @@ _CHECKS: tuple[Callable[[_Source], RuleResult], ...] = (
     _check_length,
     _check_personal_data,
 )
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " et " + items[-1]

@@ -1,52 +1,50 @@
-"""The words the checklist looks for, as regular expressions read from `patterns.toml`.
+"""The turns of phrase the checklist and exercise 1 look for, read from `patterns.toml`.
 
-They are matched on normalised text (lower case, no accents, single
-spaces: see `widgets.selfcheck.answers.normalize_text`), so « Rédigez »,
-« rédigez » and « REDIGEZ » are the same. Every quantifier is bounded, so
-that a 1 MB paste is read in linear time. The same patterns serve the
-coach and the graded exercises of module 03: what the coach praises is
-what the exercise accepts. The data file says what each one looks for.
+They are matched on normalised text (lower case, no accents, one kind of
+apostrophe, single spaces: see `normalize`), so « Rédigez », « rédigez »
+and « REDIGEZ » are the same, and so are « n'invente » and « n’invente ».
+Every quantifier is bounded, so that a 1 MB paste is read in linear time.
+The same patterns serve the coach and the graded exercise of module 03:
+what the coach praises is what the exercise accepts. Each key of the data
+file is a list of alternatives; `{name}` includes the alternatives of
+another key.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from functools import cache
 from importlib import resources
 
-_SHARED = ("er_verbs", "number_word")
-"""Pieces that other patterns include as {er_verbs} and {number_word}."""
+_INCLUDE = re.compile(r"\{([a-z_]+)\}")
 
 
-def _read_patterns() -> dict[str, str]:
+@cache
+def _sources() -> dict[str, str]:
     text = resources.files("widgets.prompts").joinpath("patterns.toml").read_text("utf-8")
-    pieces = {name: "".join(parts) for name, parts in tomllib.loads(text).items()}
-    patterns = {}
-    for name, pattern in pieces.items():
-        for shared in _SHARED:
-            pattern = pattern.replace("{" + shared + "}", pieces[shared])
-        patterns[name] = pattern
-    return patterns
+    joined = {name: "|".join(parts) for name, parts in tomllib.loads(text).items()}
+
+    def expand(source: str, depth: int = 0) -> str:
+        if depth > 3:
+            return source
+        return _INCLUDE.sub(lambda m: expand(joined[m.group(1)], depth + 1), source)
+
+    return {name: expand(source) for name, source in joined.items()}
 
 
-_PATTERNS = _read_patterns()
-TASK_VERB = _PATTERNS["task_verb"]
-VAGUE_VERB = _PATTERNS["vague_verb"]
-ROLE_CUE = _PATTERNS["role_cue"]
-CONTEXT_WHO = _PATTERNS["context_who"]
-CONTEXT_WHERE = _PATTERNS["context_where"]
-CONTEXT_WHAT = _PATTERNS["context_what"]
-FORMAT_LENGTH = _PATTERNS["format_length"]
-FORMAT_STRUCTURE = _PATTERNS["format_structure"]
-TONE_WORD = _PATTERNS["tone_word"]
-GUARD_NO_INVENTION = _PATTERNS["guard_no_invention"]
-GUARD_SOURCES = _PATTERNS["guard_sources"]
-GUARD_PRIVACY = _PATTERNS["guard_privacy"]
-GUARD_DECISION = _PATTERNS["guard_decision"]
-EXAMPLE_CUE = _PATTERNS["example_cue"]
+def source(name: str) -> str:
+    """The regular expression of one key, alternatives joined, inclusions expanded."""
+    return _sources()[name]
 
 
-def found(pattern: re.Pattern[str], normalized: str) -> str | None:
-    """The first match, as the learner can read it, or None."""
-    match = pattern.search(normalized)
+@cache
+def pattern(name: str) -> re.Pattern[str]:
+    """The compiled pattern of one key of `patterns.toml`."""
+    return re.compile(f"(?:{source(name)})")
+
+
+def found(name: str, normalized: str) -> str | None:
+    """The first match of pattern `name` in a normalised text, or None."""
+    match = pattern(name).search(normalized)
     return match.group(0).strip() if match else None
