@@ -23,6 +23,7 @@ import numpy as np
 
 from widgets.batiments.table import LEAK, BuildingTable, load_buildings
 from widgets.errors import AtelierError
+from widgets.text import shortened
 
 FEATURES = {
     "type_batiment": "Type de bâtiment",
@@ -154,6 +155,10 @@ class LeakExperiment:
 
     def largest_errors(self, count: int = 5) -> tuple[BuildingError, ...]:
         """The test buildings the honest model gets most wrong, largest error first."""
+        if isinstance(count, bool) or not isinstance(count, int):
+            raise AtelierError(
+                "Le nombre de bâtiments à montrer doit être un nombre entier, par exemple 5."
+            )
         table, predicted = self._table, self._fitted_predictions(HONEST_COLUMNS)
         errors = [
             BuildingError(
@@ -193,7 +198,9 @@ def read_columns(value: object) -> tuple[str, ...]:
         raise AtelierError(f"Trop de colonnes : le tableau n'en propose que {len(FEATURES)}.")
     for name in given:
         if not isinstance(name, str) or name not in FEATURES:
-            shown = str(name)[:40] if isinstance(name, str) else "une valeur qui n'est pas un texte"
+            shown = (
+                shortened(name) if isinstance(name, str) else "une valeur qui n'est pas un texte"
+            )
             raise AtelierError(
                 f"« {shown} » n'est pas une colonne proposée. Colonnes possibles : "
                 f"{', '.join(FEATURES)}."

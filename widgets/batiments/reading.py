@@ -65,26 +65,26 @@ def read_error_kwh(value: object) -> float:
     """A finite error in kWh, from 0 to MAX_ERROR_KWH, or a French AtelierError."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise AtelierError("L'erreur doit être un nombre de kWh, par exemple 15000.")
-    number = float(value)
-    if not math.isfinite(number):
+    # Compared as given, converted to float last: float() of a huge int overflows.
+    if value != value or value in (math.inf, -math.inf):
         raise AtelierError("L'erreur doit être un nombre de kWh fini (ni « nan » ni l'infini).")
-    if number < 0:
+    if value < 0:
         raise AtelierError(
             "Une erreur moyenne se compte sans signe : donnez un nombre de kWh positif."
         )
-    if number > MAX_ERROR_KWH:
+    if value > MAX_ERROR_KWH:
         raise AtelierError(
             "Ce nombre dépasse de loin la consommation de tous les bâtiments du jeu de "
             "données : vérifiez le nombre de zéros."
         )
-    return number
+    return float(value)
 
 
 def read_error(error_kwh: object, building_type: object, table: BuildingTable) -> ErrorReading:
     """Set an error against the average building of a type; French AtelierError on bad input."""
     error = read_error_kwh(error_kwh)
     known = table.building_types()
-    if building_type not in known:
+    if not isinstance(building_type, str) or building_type not in known:
         raise AtelierError(f"Choisissez un type de bâtiment parmi : {', '.join(known)}.")
     return ErrorReading(
         error_kwh=error,

@@ -122,14 +122,17 @@ def read_degree(value: object) -> int:
     expected = f"un nombre entier de {MIN_DEGREE} à {MAX_DEGREE}"
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise AtelierError(f"Le degré doit être {expected}, par exemple 3.")
-    number = float(value)
-    if not math.isfinite(number):
+    # Compared as given, never converted to float first: float() of a huge int overflows.
+    if value != value or value in (math.inf, -math.inf):
         raise AtelierError(f"Le degré doit être {expected} (ni « nan » ni l'infini).")
-    if number != int(number):
+    if value != int(value):
         raise AtelierError(f"Le degré doit être {expected}, sans virgule.")
-    if not MIN_DEGREE <= number <= MAX_DEGREE:
-        raise AtelierError(f"Le degré doit être {expected} : {int(number)} est en dehors.")
-    return int(number)
+    if not MIN_DEGREE <= value <= MAX_DEGREE:
+        shown = (
+            f"{int(value)} est en dehors" if abs(value) < 1e6 else "ce nombre est bien trop grand"
+        )
+        raise AtelierError(f"Le degré doit être {expected} : {shown}.")
+    return int(value)
 
 
 def train_positions(count: int, size: int) -> np.ndarray:

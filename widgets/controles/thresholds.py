@@ -18,6 +18,7 @@ import numpy as np
 from widgets.controles.dataset import GROUPS, REFERENCE_GROUP, WATCHED_GROUP
 from widgets.errors import AtelierError
 from widgets.french import format_number
+from widgets.text import shortened
 
 
 class ThresholdError(AtelierError):
@@ -37,28 +38,28 @@ def read_threshold(value: object) -> float:
             value = float(text)
         except ValueError:
             raise ThresholdError(
-                f"« {value.strip()[:40]} » ne se lit pas comme un seuil. "
+                f"« {shortened(value)} » ne se lit pas comme un seuil. "
                 "Écrivez un nombre entre 0 et 1, par exemple 0.5."
             ) from None
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise ThresholdError("le seuil doit être un nombre entre 0 et 1, par exemple 0.5.")
-    number = float(value)
-    if math.isnan(number):
+    # Compared as given, converted to float last: float() of a huge int overflows.
+    if value != value:
         raise ThresholdError(
             "le seuil n'est pas un nombre (nan) : choisissez un nombre entre 0 et 1."
         )
-    if not 0.0 <= number <= 1.0:
-        if not math.isfinite(number):
+    if not 0.0 <= value <= 1.0:
+        if value in (math.inf, -math.inf):
             given = "un nombre infini"
-        elif abs(number) >= 1e6:
+        elif abs(value) >= 1e6:
             given = "un nombre bien trop grand"
         else:
-            given = format_number(number, 2)
-        hint = " Pour un pourcentage, divisez par 100 : 35 % s'écrit 0.35." if number > 1 else ""
+            given = format_number(float(value), 2)
+        hint = " Pour un pourcentage, divisez par 100 : 35 % s'écrit 0.35." if value > 1 else ""
         raise ThresholdError(
             f"le seuil doit être compris entre 0 et 1 ; vous avez donné {given}.{hint}"
         )
-    return number
+    return float(value)
 
 
 def _share(part: int, whole: int) -> float | None:

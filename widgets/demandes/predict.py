@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from widgets.demandes.model import STOP_WORDS, WORD, TrainedModel, normalize, trained_model
 from widgets.french import format_number
+from widgets.text import printable
 
 MAX_CHARS = 5_000
 TOP_WORDS = 5
@@ -69,6 +70,7 @@ def predict_message(text: object, model: TrainedModel | None = None) -> Predicti
             "« Lampadaire éteint rue Pasteur »."
         )
     model = model or trained_model()
+    text = printable(text)
     notice = ""
     if len(text) > MAX_CHARS:
         notice = (

@@ -12,6 +12,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from widgets.text import shortened
+
 SERVED_MODEL = "modele-de-la-classe"
 """The one model id this server knows; presets.toml's « atelier » preset names it too."""
 DEFAULT_MAX_TOKENS = 256
@@ -80,7 +82,8 @@ def parse_chat_request(body: object) -> dict[str, Any]:
     if model != SERVED_MODEL:
         raise RequestError(
             404,
-            f"Le modèle « {model[:100]} » n'existe pas ; ce serveur sert « {SERVED_MODEL} ».",
+            f"Le modèle « {shortened(model, 100)} » n'existe pas ; "
+            f"ce serveur sert « {SERVED_MODEL} ».",
             "model_not_found",
             "model",
         )

@@ -27,7 +27,7 @@ import numpy as np
 from widgets.errors import AtelierError
 from widgets.llm.corpus import course_documents
 from widgets.llm.ngram import DEFAULT_ORDER, KneserNeyModel
-from widgets.llm.sampling import SamplingError, check_temperature, check_top_k, draw
+from widgets.llm.sampling import SamplingError, check_seed, check_temperature, check_top_k, draw
 from widgets.llm.tokenizer import (
     DEFAULT_VOCAB_SIZE,
     BpeTokenizer,
@@ -61,13 +61,16 @@ class Prediction:
     token_texts: tuple[str, ...]
 
     def top(self, count: int = 10) -> list[tuple[str, float]]:
-        count = max(1, min(int(count), self.probabilities.size))
-        best = np.argpartition(self.probabilities, -count)[-count:]
-        best = best[np.argsort(-self.probabilities[best], kind="stable")]
-        return [(self.token_texts[i], float(self.probabilities[i])) for i in best]
+        """The `count` likeliest tokens as (text, probability), the likeliest first."""
+        return [(self.token_texts[i], float(self.probabilities[i])) for i in self.top_ids(count)]
 
     def top_ids(self, count: int = 10) -> np.ndarray:
-        count = max(1, min(int(count), self.probabilities.size))
+        """The ids of the `count` likeliest tokens (at least 1, at most all), likeliest first."""
+        if isinstance(count, bool) or not isinstance(count, int):
+            raise SamplingError(
+                "le nombre de tokens à montrer doit être un nombre entier, par exemple 10."
+            )
+        count = max(1, min(count, self.probabilities.size))
         best = np.argpartition(self.probabilities, -count)[-count:]
         return best[np.argsort(-self.probabilities[best], kind="stable")]
 
@@ -168,7 +171,7 @@ class ClassroomModel:
         temperature = check_temperature(temperature)
         top_k = check_top_k(top_k)
         count = _check_length(max_new_tokens)
-        rng = np.random.default_rng(seed)
+        rng = np.random.default_rng(check_seed(seed))
         context = list(prompt.context)
         width = self.order - 1
         for _ in range(count):
@@ -217,7 +220,7 @@ class ClassroomModel:
 
         `temperature` 0 always takes the likeliest token; `top_k` keeps only the
         k likeliest tokens at each step (None: all); the same `seed` gives the
-        same text again.
+        same text again (any int: see `check_seed`).
         """
         return "".join(self.stream(prompt, max_new_tokens, temperature, top_k, seed))
 

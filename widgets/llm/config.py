@@ -9,14 +9,16 @@ so a four-line file is enough to change one model name.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from widgets.errors import AtelierError
+from widgets.text import shortened
 
 OVERRIDE_ENV = "ATELIER_IA_MODELES"
 CLASSROOM = "classe"
@@ -91,10 +93,11 @@ class Config:
 
     def preset(self, preset_id: str) -> Preset:
         for preset in self.presets:
-            if preset.id == preset_id:
+            if isinstance(preset_id, str) and preset.id == preset_id:
                 return preset
         known = ", ".join(preset.id for preset in self.presets)
-        raise ConfigError(f"Le réglage « {preset_id} » n'existe pas. Réglages connus : {known}.")
+        shown = f"« {shortened(preset_id)} »" if isinstance(preset_id, str) else "demandé"
+        raise ConfigError(f"Le réglage {shown} n'existe pas. Réglages connus : {known}.")
 
 
 def is_loopback(url_or_host: str) -> bool:
@@ -110,11 +113,23 @@ def host_of(url: str) -> str:
     return f"{host}:{parts.port}" if parts.port else host
 
 
+def _split(text: str) -> SplitResult | None:
+    """The parts of an address, or None when they cannot be read (an unclosed « [ » of an
+    IPv6 address, a port beyond 65535)."""
+    try:
+        parts = urlsplit(text)
+        _port = parts.port  # reading it raises ValueError beyond 65535
+    except ValueError:
+        return None
+    return parts
+
+
 def check_base_url(url: object) -> str:
     """An http(s) address without spaces or credentials, without its final slash."""
     text = url.strip() if isinstance(url, str) else ""
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.hostname or " " in text:
+    parts = _split(text)
+    unreadable = any(char.isspace() or not char.isprintable() for char in text)
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or unreadable:
         raise ConfigError(
             "L'adresse doit commencer par http:// ou https://, par exemple "
             "http://127.0.0.1:8765/v1."
@@ -140,6 +155,7 @@ _FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "max_tokens_field": str,
     "top_k": int,
 }
+_TOML_PLACE = re.compile(r"at line (\d+), column (\d+)")
 _LIMIT_FIELDS = {name: (int, float) for name in Limits.__dataclass_fields__}
 
 
@@ -157,7 +173,14 @@ def _read_toml(text: str, origin: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"Le fichier {origin} est mal écrit ({error}).") from None
+        # tomllib explains in English; only where it stopped reading is kept.
+        where = _TOML_PLACE.search(str(error))
+        place = f", ligne {where[1]}, colonne {where[2]}" if where else ""
+        failure = ConfigError(
+            f"Le fichier {origin} est mal écrit{place} : vérifiez les guillemets, "
+            "les signes = et les crochets des [titres]."
+        )
+    raise failure
 
 
 def _preset(preset_id: str, fields: Any, origin: str) -> Preset:

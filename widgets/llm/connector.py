@@ -14,7 +14,6 @@ the address it was typed for, inside a `Secret` whose repr hides it.
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Callable
 from typing import Any
@@ -23,6 +22,7 @@ from widgets.french import format_number
 from widgets.llm.classroom_backend import ClassroomBackend, ClassroomModel
 from widgets.llm.config import (
     Config,
+    ConfigError,
     Limits,
     Preset,
     check_base_url,
@@ -33,6 +33,7 @@ from widgets.llm.config import (
 from widgets.llm.interface import Backend, ConnectorError, Options, Reply, Secret, Usage
 from widgets.llm.online_backend import OpenAICompatibleBackend
 from widgets.llm.online_failures import after
+from widgets.text import printable
 
 __all__ = [
     "ConnectorError",
@@ -53,6 +54,8 @@ MAX_CONTENT_CHARS = 100_000
 MAX_TOKENS = 4_096
 MAX_TEMPERATURE = 2.0
 MAX_KEY_CHARS = 400
+SEED_LIMIT = 2**63
+"""Online services take 64-bit signed seeds: from -2**63 to 2**63 - 1."""
 
 Messages = list[dict[str, str]]
 BeforeSend = Callable[[Messages], Messages | None]
@@ -111,9 +114,12 @@ class Settings:
         """Select a preset; `model` and `base_url` replace its own values."""
         preset = self.config.preset(preset_id)
         url = preset.base_url if base_url is None else base_url
+        name = preset.model if model is None else model
+        if not isinstance(url, str) or not isinstance(name, str):
+            raise ConfigError("L'adresse et le nom du modèle s'écrivent comme du texte.")
         self.base_url = check_base_url(url) if url.strip() else ""
         self.preset_id = preset_id
-        self.model = (preset.model if model is None else model).strip()
+        self.model = printable(name.strip())
 
     def set_key(self, key: object) -> None:
         """Keep a typed key for the current address only (never for another one)."""
@@ -258,11 +264,6 @@ def clear_hooks() -> None:
 # ---------------------------------------------------------------- requests
 
 
-def _clean_text(text: str) -> str:
-    """Lone surrogates (broken emoji pasted from some tools) cannot be sent: replace them."""
-    return text.encode("utf-8", "replace").decode("utf-8")
-
-
 def check_messages(messages: object) -> Messages:
     """Messages as every backend expects them, or a French error saying what to fix."""
     if isinstance(messages, str):
@@ -278,11 +279,11 @@ def check_messages(messages: object) -> Messages:
             raise ConnectorError(
                 'Chaque message doit avoir exactement deux champs, "role" et "content".'
             )
-        if message["role"] not in ROLES:
+        if not isinstance(message["role"], str) or message["role"] not in ROLES:
             raise ConnectorError('Le champ "role" vaut "system", "user" ou "assistant".')
         if not isinstance(message["content"], str):
             raise ConnectorError('Le champ "content" doit être un texte, entre guillemets.')
-        clean.append({"role": message["role"], "content": _clean_text(message["content"])})
+        clean.append({"role": message["role"], "content": printable(message["content"])})
     total = sum(len(message["content"]) for message in clean)
     if total > MAX_CONTENT_CHARS:
         raise ConnectorError(
@@ -301,14 +302,22 @@ def check_options(max_tokens: object, temperature: object, seed: object, stream:
         raise ConnectorError(f"max_tokens doit être compris entre 1 et {MAX_TOKENS}.")
     if isinstance(temperature, bool) or not isinstance(temperature, int | float):
         raise ConnectorError("La température doit être un nombre, par exemple 0.7.")
-    if not math.isfinite(temperature) or not 0 <= temperature <= MAX_TEMPERATURE:
+    # Compared before any conversion: float() of a huge int overflows; nan fails both tests.
+    if not 0 <= temperature <= MAX_TEMPERATURE:
         raise ConnectorError(
             f"La température doit être comprise entre 0 et {MAX_TEMPERATURE:g} "
             "(0 : toujours le mot le plus probable)."
         )
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
         raise ConnectorError("La graine (seed) doit être un nombre entier, ou None.")
-    return Options(int(max_tokens), float(temperature), seed, bool(stream))
+    if seed is not None and not -SEED_LIMIT <= seed < SEED_LIMIT:
+        raise ConnectorError(
+            "La graine (seed) est un nombre bien trop grand pour les modèles : "
+            "prenez un nombre entier plus petit, par exemple 42."
+        )
+    if not isinstance(stream, bool):
+        raise ConnectorError("stream vaut True (le texte arrive au fil de l'eau) ou False.")
+    return Options(int(max_tokens), float(temperature), seed, stream)
 
 
 def generate(

@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from widgets.text import printable
+
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 MAX_TERMS = 6
@@ -30,7 +32,7 @@ def fold(text: str) -> str:
 
 def search_terms(text: str) -> list[str]:
     """The terms of a comma-separated search, folded, empty ones left out."""
-    terms = [fold(term)[:MAX_TERM_LENGTH] for term in text.split(",")]
+    terms = [fold(term)[:MAX_TERM_LENGTH] for term in printable(text).split(",")]
     return [term for term in terms if term][:MAX_TERMS]
 
 

@@ -22,6 +22,10 @@ class ConnectorError(AtelierError):
     """A request to a language model failed; `message` says why, in French."""
 
 
+class KeyNotStored(ConnectorError, TypeError):
+    """Pickling (`%store`, a copy to disk) would write the key: refused, in French."""
+
+
 @dataclass(frozen=True)
 class Usage:
     """Token counts, when the backend reports them."""
@@ -67,7 +71,10 @@ class Secret:
     __str__ = __repr__
 
     def __reduce__(self) -> Any:
-        raise TypeError("une clé ne s'enregistre pas")
+        raise KeyNotStored(
+            "Une clé ne s'enregistre pas : elle reste en mémoire le temps de la séance, "
+            "saisissez-la de nouveau à la prochaine."
+        )
 
 
 class Backend(Protocol):

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from widgets.errors import AtelierError
 from widgets.llm.classroom import ClassroomModel
 from widgets.llm.evidence import Evidence, find_evidence, first_sentence, search_terms, years_in
 
 DEFAULT_PROMPT = "La salle polyvalente de Clairval-sur-Ondine a été inaugurée le 12 septembre"
 DEFAULT_TERMS = "salle polyvalente, inaugur"
 ANSWER_TOKENS = 16
+MAX_SAMPLES = 20
 _STARTS_A_NUMBER = re.compile(r"^\s?\d")
 
 
@@ -50,6 +52,17 @@ def ask(
     first_seed: int = 1,
 ) -> Inquiry:
     """The likeliest answer, `samples` drawn answers, and the corpus on the subject."""
+    if not isinstance(terms, str):
+        raise AtelierError(
+            "Les mots cherchés s'écrivent comme du texte, séparés par des virgules, "
+            'par exemple "salle polyvalente, inaugur".'
+        )
+    if isinstance(samples, bool) or not isinstance(samples, int) or not 0 <= samples <= MAX_SAMPLES:
+        raise AtelierError(f"Le nombre de tirages doit être un nombre entier de 0 à {MAX_SAMPLES}.")
+    if isinstance(first_seed, bool) or not isinstance(first_seed, int):
+        raise AtelierError(
+            "La première graine (first_seed) doit être un nombre entier, par exemple 1."
+        )
     evidence = find_evidence(model.documents, search_terms(terms))
     known_years = evidence.years
     runs = [("Le plus probable (température 0)", 0.0, None)] + [

@@ -8,8 +8,6 @@ choice). Top-k keeps only the k likeliest tokens before drawing.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from widgets.errors import AtelierError
@@ -17,6 +15,7 @@ from widgets.errors import AtelierError
 MAX_TEMPERATURE = 5.0
 GREEDY_BELOW = 1e-3
 """Temperatures below this are treated as 0: always the most likely token."""
+SEED_MODULUS = 2**64
 
 
 class SamplingError(AtelierError, ValueError):
@@ -26,13 +25,13 @@ class SamplingError(AtelierError, ValueError):
 def check_temperature(temperature: object) -> float:
     if isinstance(temperature, bool) or not isinstance(temperature, int | float):
         raise SamplingError("la température doit être un nombre, par exemple 0.8.")
-    value = float(temperature)
-    if not math.isfinite(value) or not 0.0 <= value <= MAX_TEMPERATURE:
+    # Compared before any conversion: float() of a huge int overflows; nan fails both tests.
+    if not 0.0 <= temperature <= MAX_TEMPERATURE:
         raise SamplingError(
             f"la température doit être un nombre entre 0 et {MAX_TEMPERATURE:g} "
             "(0 : toujours le token le plus probable)."
         )
-    return value
+    return float(temperature)
 
 
 def check_top_k(top_k: object) -> int | None:
@@ -43,6 +42,20 @@ def check_top_k(top_k: object) -> int | None:
             "top_k doit être un nombre entier d'au moins 1, ou None pour garder tous les tokens."
         )
     return top_k
+
+
+def check_seed(seed: object) -> int | None:
+    """The seed of a draw: None (a new draw each time) or an int, taken modulo 2**64.
+
+    Seeds from 0 to 2**64 - 1 are used as they are; any other int (-1, or a
+    huge one, which numpy would take seconds to digest) is brought into that
+    range, as APIs with 64-bit seeds do.
+    """
+    if seed is None:
+        return None
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise SamplingError("la graine (seed) doit être un nombre entier, ou None.")
+    return seed % SEED_MODULUS
 
 
 def apply_temperature(probabilities: np.ndarray, temperature: float) -> np.ndarray:

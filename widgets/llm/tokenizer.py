@@ -23,10 +23,13 @@ from functools import lru_cache
 from widgets.errors import AtelierError
 from widgets.french import format_number
 from widgets.llm.corpus import course_documents
+from widgets.text import printable
 
 DEFAULT_VOCAB_SIZE = 2000
 MIN_VOCAB_SIZE = 300
 MAX_VOCAB_SIZE = 8000
+MAX_TEXT_CHARS = 100_000
+"""Longest text `tokenize` cuts: at worst (emoji only) about a second; longer is refused."""
 
 # A word with its leading space (and the apostrophe of an elision), a number,
 # a run of punctuation, or spaces: BPE merges happen inside these pieces only.
@@ -112,10 +115,12 @@ class BpeTokenizer:
         self._complete = tuple(_is_whole_text(piece) for piece in pieces)
 
     def encode(self, text: str) -> list[int]:
-        return self._backend.encode(text, add_special_tokens=False).ids
+        """The ids of `text`; a lone surrogate (not UTF-8) is encoded as « � »."""
+        return self._backend.encode(printable(text), add_special_tokens=False).ids
 
     def encode_batch(self, texts: Sequence[str]) -> list[list[int]]:
-        encodings = self._backend.encode_batch(list(texts), add_special_tokens=False)
+        clean = [printable(text) for text in texts]
+        encodings = self._backend.encode_batch(clean, add_special_tokens=False)
         return [encoding.ids for encoding in encodings]
 
     def decode(self, ids: Sequence[int]) -> str:
@@ -126,8 +131,10 @@ class BpeTokenizer:
         return Token(index, self.token_texts[index], self._complete[index])
 
     def tokenize(self, text: str) -> Tokenization:
-        tokens = tuple(self.token(index) for index in self.encode(text))
-        return Tokenization(text=text, tokens=tokens, vocab_size=self.vocab_size)
+        """`text` cut into tokens; `Tokenization.text` is the text as encoded (printable)."""
+        clean = printable(text)
+        tokens = tuple(self.token(index) for index in self.encode(clean))
+        return Tokenization(text=clean, tokens=tokens, vocab_size=self.vocab_size)
 
 
 def _is_whole_text(piece: bytes) -> bool:
@@ -178,9 +185,13 @@ def train_tokenizer(documents: Sequence[str], vocab_size: int) -> BpeTokenizer:
     return BpeTokenizer(backend, vocab_size)
 
 
-@lru_cache(maxsize=8)
 def course_tokenizer(vocab_size: int = DEFAULT_VOCAB_SIZE) -> BpeTokenizer:
     """The tokenizer trained on the course corpus, trained once per size in this process."""
+    return _trained_on_course(check_vocab_size(vocab_size))
+
+
+@lru_cache(maxsize=8)
+def _trained_on_course(vocab_size: int) -> BpeTokenizer:
     return train_tokenizer(course_documents(), vocab_size)
 
 
@@ -188,4 +199,9 @@ def tokenize(text: str, vocab_size: int = DEFAULT_VOCAB_SIZE) -> Tokenization:
     """Cut `text` into tokens with the course tokenizer of `vocab_size` tokens."""
     if not isinstance(text, str):
         raise TokenizerError("Le texte à découper doit être du texte, entre guillemets.")
-    return course_tokenizer(check_vocab_size(vocab_size)).tokenize(text)
+    if len(text) > MAX_TEXT_CHARS:
+        raise TokenizerError(
+            f"Le texte est trop long pour être découpé ici ({format_number(len(text))} "
+            f"caractères, au plus {format_number(MAX_TEXT_CHARS)}) : prenez-en un extrait."
+        )
+    return course_tokenizer(vocab_size).tokenize(text)
