@@ -25,3 +25,11 @@ def module_notebooks(course_root: Path) -> list[tuple[str, Path]]:
         for folder in (SOURCE_DIR, RELEASE_DIR)
         for path in sorted((Path(course_root) / folder).glob("*/*.ipynb"))
     ]
+
+
+def course_file(course_root: Path | None, name: str) -> Path | None:
+    """The course's own `curriculum/<name>` if it has one, else None (use the packaged one)."""
+    if course_root is None:
+        return None
+    candidate = Path(course_root) / "curriculum" / name
+    return candidate if candidate.is_file() else None

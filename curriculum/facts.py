@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from curriculum.course import course_file
 from widgets.french import french_date, month_year
 
 REGISTRY_NAME = "facts.toml"
@@ -59,11 +60,7 @@ def partial_french_date(value: str | dt.date) -> str:
 
 def registry_path(course_root: Path | None = None) -> Path | None:
     """The course's own registry if it has one, else None (use the packaged one)."""
-    if course_root is not None:
-        candidate = Path(course_root) / "curriculum" / REGISTRY_NAME
-        if candidate.is_file():
-            return candidate
-    return None
+    return course_file(course_root, REGISTRY_NAME)
 
 
 def load_facts(path: Path | None = None) -> dict[str, Fact]:

@@ -20,7 +20,15 @@ from curriculum.exercise_texts import refresh as refresh_exercise_texts
 from curriculum.fact_boxes import FactBoxError
 from curriculum.fact_boxes import refresh as refresh_fact_boxes
 from curriculum.facts import Fact, FactsError, load_facts, registry_path
+from curriculum.glossary import GlossaryError, Term, course_glossary
+from curriculum.glossary import refresh as refresh_glossary_line
 from curriculum.index_page import WELCOME_MODULE, IndexPageError, replace_section
+from curriculum.module_pages import (
+    ModulePageError,
+    module_pages,
+    refresh_sheet_links,
+    write_pages,
+)
 from curriculum.nbgrader_generate import GenerateError, generate_learner_folder, load_course_config
 from curriculum.notebook_io import (
     NotebookError,
@@ -56,7 +64,8 @@ def release_module(course_root: Path, module_id: str, dest_root: Path) -> list[P
                 f"créez d'abord le notebook du module {module_id}."
             )
         facts = load_facts(registry_path(course_root))
-        _prepare_sources(source_folder, module, syllabus, facts)
+        terms = course_glossary(course_root)
+        _prepare_sources(source_folder, module, syllabus, facts, terms)
         config = load_course_config(course_root)
         with tempfile.TemporaryDirectory(prefix="atelier-release-") as scratch:
             generated = generate_learner_folder(config, source_folder, module_id, Path(scratch))
@@ -68,6 +77,8 @@ def release_module(course_root: Path, module_id: str, dest_root: Path) -> list[P
         GenerateError,
         FactBoxError,
         ExerciseTextError,
+        GlossaryError,
+        ModulePageError,
     ) as error:
         raise ReleaseError(str(error)) from None
     except FactsError as error:
@@ -84,10 +95,16 @@ def _known_module(syllabus: Syllabus, module_id: str) -> Module:
 
 
 def _prepare_sources(
-    source_folder: Path, module: Module, syllabus: Syllabus, facts: dict[str, Fact]
+    source_folder: Path,
+    module: Module,
+    syllabus: Syllabus,
+    facts: dict[str, Fact],
+    terms: list[Term] | None,
 ) -> None:
     """Clean every notebook of the module in place; refresh its fact boxes, its
-    questions and, for the welcome page, the list of paths."""
+    questions, its glossary line and datasheet links and, for the welcome page, the
+    list of paths; write the pages the module points to (glossary, datasheets)."""
+    notebooks = []
     for path in sorted(source_folder.glob("*.ipynb")):
         notebook = read_notebook(path)
         if module.id == WELCOME_MODULE and path.name == Path(module.notebook).name:
@@ -95,8 +112,12 @@ def _prepare_sources(
         name = f"{SOURCE_DIR}/{module.id}/{path.name}"
         refresh_fact_boxes(notebook, facts, name)
         refresh_exercise_texts(notebook, name)
+        refresh_glossary_line(notebook, module.id, terms, name)
+        refresh_sheet_links(notebook, name)
         clean_notebook(notebook)
         write_notebook(notebook, path)
+        notebooks.append(notebook)
+    write_pages(source_folder, module_pages(module.id, notebooks, terms, syllabus))
 
 
 def _learner_files(generated: Path) -> dict[Path, bytes]:

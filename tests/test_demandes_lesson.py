@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import tomllib
 
 import nbformat
 import pytest
 
-from conftest import solution_path
+from conftest import ROOT, solution_path
 from widgets.demandes.html import predictions_table
 from widgets.demandes.model import TrainedModel, trained_model
 from widgets.demandes.predict import predict_message
@@ -69,3 +70,22 @@ def test_free_text_answers_name_services_in_the_ways_a_learner_writes(
     pair = ("Propreté", "Espaces verts")
     assert bool(re.search(answer_names_both(*pair), answer)) is both
     assert bool(re.search(answer_names_another(*pair), answer)) is another
+
+
+def test_the_publication_exercise_uses_the_commune_staff_and_the_agent_threshold() -> None:
+    """Publishing the rules is due from 50 agents in full-time equivalents (décret 2016-1922),
+    whatever the number of inhabitants: with its staff, the fictional commune is exempt."""
+    figures = tomllib.loads(
+        (ROOT / "widgets" / "corpus" / "sources" / "figures.toml").read_text(encoding="utf-8")
+    )
+    latest = max(figures["budgets"], key=int)
+    staff = figures["budgets"][latest]
+    assert float(staff["fte"].replace(",", ".")) < 50
+    exercise = lesson.PUBLISH_RULES
+    assert f"{staff['agents']} agents, soit {staff['fte']} équivalents temps plein" in (
+        exercise.question
+    )
+    assert exercise.correct == "C" and "ne lui est pas imposé" in exercise.options["C"]
+    assert "3 500 habitants" in exercise.options["B"] and "B" in exercise.advice
+    assert "agents" in exercise.advice["B"] and "habitants" in exercise.advice["B"]
+    assert "60 agents" in exercise.why and "agents" in exercise.hints[-1]

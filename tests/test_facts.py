@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import nbformat
@@ -131,3 +132,86 @@ def test_facts_unchecked_for_a_year_are_flagged(tmp_path: Path) -> None:
 
 def test_real_course_cites_only_known_and_current_facts() -> None:
     assert check_facts(ROOT) == []
+
+
+# ------------------------------------------------------------------ plain, sourced statements
+
+MAX_WORDS = 25
+WITHOUT_ADDRESS = {
+    "ai-act-omnibus-art-4": "secondary sources only; the final text was not checked on EUR-Lex",
+    "ai-act-dates-haut-risque": "secondary sources only; the final text was not checked on EUR-Lex",
+    "caf-revelation-2022": "the October 2022 article was not found again",
+    "caf-ampleur-2023": "the Le Monde article's address was not found again",
+}
+
+
+def sentence_lengths(text: str) -> list[tuple[int, str]]:
+    """Word count of each sentence: a sentence ends with . ! ? or … followed by a space."""
+    sentences = re.split(r"(?<=[.!?…])\s+", text.strip())
+    return [(sum(1 for word in s.split() if re.search(r"\w", word)), s) for s in sentences if s]
+
+
+def test_sentence_lengths_are_counted_as_a_reader_would() -> None:
+    assert sentence_lengths("Un énoncé daté. Un autre, plus long : l'IA.") == [
+        (3, "Un énoncé daté."),
+        (5, "Un autre, plus long : l'IA."),
+    ]
+
+
+@pytest.mark.parametrize("fact", load_facts().values(), ids=lambda fact: fact.id)
+def test_every_sentence_of_a_fact_has_at_most_25_words(fact) -> None:
+    for field in (fact.statement, fact.caveat):
+        for words, sentence in sentence_lengths(field):
+            assert words <= MAX_WORDS, f"{fact.id} : {words} mots dans « {sentence} »"
+
+
+def test_every_source_has_an_address_unless_none_was_found() -> None:
+    facts = load_facts()
+    without = {fact.id for fact in facts.values() if not fact.url}
+    assert without == set(WITHOUT_ADDRESS)
+    for fact in facts.values():
+        if fact.url:
+            assert re.fullmatch(r"https://[a-z0-9.-]+\.[a-z]+/\S*", fact.url), fact.url
+
+
+def test_several_facts_make_one_short_box_that_links_to_the_sources(tmp_path: Path) -> None:
+    facts = load_facts(registry(tmp_path))
+    nb = notebook(
+        "<!-- fait:un-fait un-autre -->\n<!-- /fait -->",
+        "## Sources\n<!-- atelier:sources:debut -->\n<!-- atelier:sources:fin -->",
+    )
+    assert cited_ids(nb) == ["un-fait", "un-autre"]
+    refresh(nb, facts, "essai")
+    box = nb.cells[0].source
+    assert box.count("**À savoir.**") == 1
+    assert "> - Un énoncé daté.\n> - Un autre énoncé. *Réserve : non vérifié.*" in box
+    assert "[en bas de ce notebook](#Sources)" in box and "exemple.fr" not in box
+    sources = nb.cells[1].source
+    assert "Une source" in sources and "Une autre source" in sources
+
+
+def test_a_reading_shows_its_linked_source_and_date_and_needs_an_address(tmp_path: Path) -> None:
+    facts = load_facts(registry(tmp_path))
+    nb = notebook("## Pour aller plus loin\n<!-- ressource:un-fait -->\n<!-- /ressource -->")
+    refresh(nb, facts, "essai")
+    assert "- À lire : [Une source](https://exemple.fr), 13 juin 2024." in nb.cells[0].source
+    with pytest.raises(FactBoxError, match="pas d'adresse"):
+        refresh(notebook("<!-- ressource:un-autre -->\n<!-- /ressource -->"), facts, "essai")
+    with pytest.raises(FactBoxError, match="absents du registre"):
+        refresh(notebook("<!-- ressource:nope -->\n<!-- /ressource -->"), facts, "essai")
+
+
+def test_the_corrected_legal_facts_say_what_the_law_says() -> None:
+    facts = load_facts()
+    publication = facts["crpa-l312-1-3"].statement
+    assert "50 agents" in publication and "2016-1922" in publication
+    assert "2 000 habitants qui emploie 60 agents doit donc publier" in publication
+    assert "3 500 habitants vise une autre obligation" in publication
+    assert "dans toute la mesure du possible" in facts["ai-act-art-4"].statement
+    omnibus = facts["ai-act-omnibus-art-4"]
+    assert "soutenir le développement de la maîtrise" in omnibus.statement
+    assert "EUR-Lex" in omnibus.caveat
+    fines = facts["ai-act-art-50-4"].statement
+    assert "15 millions" in fines and "article 99, paragraphe 8" in fines
+    dates = facts["ai-act-dates-haut-risque"]
+    assert "2 décembre 2027" in dates.statement and "EUR-Lex" in dates.caveat

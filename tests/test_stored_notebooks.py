@@ -31,7 +31,7 @@ def copy_of_the_course(destination: Path) -> Path:
     """What a release reads, copied: releasing cleans solutions/ in place, never the checkout's."""
     shutil.copytree(SOLUTIONS, destination / "solutions")
     (destination / "curriculum").mkdir()
-    for name in ("syllabus.toml", "facts.toml"):
+    for name in ("syllabus.toml", "facts.toml", "glossary.toml"):
         shutil.copy(ROOT / "curriculum" / name, destination / "curriculum" / name)
     shutil.copy(ROOT / "nbgrader_config.py", destination / "nbgrader_config.py")
     return destination

@@ -14,6 +14,7 @@ def summary_html(year: CanteenYear) -> str:
         verdict = f"dépassement de {format_euros(-year.margin)} : le budget est dépassé ✘"
     return (
         '<div aria-live="polite" style="line-height:1.6">'
+        f"Prix d'un repas : <strong>{format_euros(year.price_per_meal)}</strong><br>"
         f"Repas servis dans l'année : <strong>{format_number(year.meals)}</strong><br>"
         f"Coût annuel des repas : <strong>{format_euros(year.cost)}</strong><br>"
         f"Budget voté : {format_euros(year.budget)}, {verdict}"

@@ -238,7 +238,8 @@ COMMUNE_SCORE = ReflectiveQuestion(
     id="reflexion",
     question=(
         "Votre commune envisage d'utiliser un score pour cibler ses contrôles (par exemple sur "
-        "une aide sociale facultative du CCAS). **Quelles questions poser avant de décider ?**"
+        "une aide sociale facultative du centre communal d'action sociale, le CCAS). **Quelles "
+        "questions poser avant de décider ?**"
     ),
     model_answer=(
         "Le but : quel problème veut-on résoudre, et un score est-il le bon outil ? Faut-il "

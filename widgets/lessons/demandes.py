@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.backup.views.download import download_panel
+from widgets.corpus.facts import BUDGETS, INHABITANTS
 from widgets.demandes.confusion import confused_pairs, shared_words
 from widgets.demandes.html import errors_table, examples_table, predictions_table, training_summary
 from widgets.demandes.model import load_requests, trained_model
@@ -18,6 +19,7 @@ from widgets.demandes.services import ANSWER_PATTERNS, answer_names_another, ans
 from widgets.demandes.views.matrix import confusion_matrix_widget
 from widgets.demandes.views.split import split_picture
 from widgets.demandes.views.try_message import try_message_widget
+from widgets.french import format_number
 from widgets.selfcheck import FreeText, MultipleChoice, NumberInRange, ReflectiveQuestion, TextRule
 from widgets.selfcheck.views.exercise import NotebookExercise, reflection_panel
 from widgets.viewkit.session import start
@@ -304,50 +306,59 @@ WRONG_MESSAGE = MultipleChoice(
     wrong_examples=tuple(letter for letter in "ABC" if letter != MISTAKE_LETTER),
 )
 
+_STAFF = BUDGETS[max(BUDGETS)]
+"""The commune's latest staff figures, from the corpus (the same figures its budget texts quote)."""
+PUBLICATION_FTE = 50
+"""Below this many agents, in full-time equivalents, no duty to publish (fact crpa-l312-1-3)."""
+
 PUBLISH_RULES = MultipleChoice(
     id="q6",
     variable="reponse_q6",
     question=(
         "Clairval-sur-Ondine voudrait utiliser un algorithme pour décider à quelles familles "
-        "accorder une aide. D'après les trois encadrés « À savoir » ci-dessus, que doit-elle "
-        "faire ?"
+        f"accorder une aide. La commune compte {format_number(INHABITANTS)} habitants. Elle "
+        f"emploie {_STAFF.agents} agents, soit {_STAFF.fte} équivalents temps plein (budget "
+        f"{max(BUDGETS)}). D'après les trois encadrés « À savoir » ci-dessus, que doit-elle faire ?"
     ),
     options={
-        "A": "Rien de particulier : c'est une petite commune.",
-        "B": "Demander l'accord écrit de chaque famille avant d'utiliser l'algorithme.",
-        "C": (
-            "Le signaler dans chaque décision, expliquer sur demande comment l'algorithme a "
-            "joué pour la famille, et publier en ligne les règles de ses principaux "
-            "algorithmes."
-        ),
+        "A": f"Rien de particulier : avec moins de {PUBLICATION_FTE} agents, elle n'a aucune "
+        "obligation.",
+        "B": "Le signaler dans chaque décision, l'expliquer sur demande, et publier en ligne les "
+        "règles de ses algorithmes, car elle dépasse 3 500 habitants.",
+        "C": "Le signaler dans chaque décision et expliquer sur demande comment l'algorithme a "
+        "joué pour la famille. Publier ses règles en ligne reste possible, mais ne lui est pas "
+        "imposé.",
+        "D": "Demander l'accord écrit de chaque famille avant d'utiliser l'algorithme.",
     },
     correct="C",
     advice={
-        "A": (
-            "relisez l'encadré sur la publication des règles : quel seuil d'habitants "
-            "cite-t-il, et combien Clairval-sur-Ondine en compte-t-elle ?"
-        ),
-        "B": (
-            "aucun des trois encadrés ne parle d'un accord préalable : relisez ce qu'ils "
-            "demandent (une mention, une explication, une publication)."
-        ),
+        "A": "relisez les deux premiers encadrés : la mention et l'explication valent pour toute "
+        "administration, quelle que soit sa taille. Seule la publication dépend d'un seuil.",
+        "B": "relisez le troisième encadré : le seuil de la publication compte-t-il des habitants "
+        "ou des agents ? Celui de 3 500 habitants vise une autre obligation.",
+        "D": "aucun des trois encadrés ne parle d'un accord préalable : relisez ce qu'ils "
+        "demandent (une mention, une explication, une publication).",
     },
     why=(
-        "chacun des trois encadrés de la section décrit l'un de ces gestes : la mention "
-        "dans la décision, l'explication sur demande, la publication des règles ; et "
-        "Clairval-sur-Ondine dépasse le seuil d'habitants cité dans le troisième."
+        "la mention dans la décision et l'explication sur demande valent pour toute "
+        f"administration. La publication en ligne ne s'impose qu'à partir de {PUBLICATION_FTE} "
+        f"agents en équivalent temps plein : avec {_STAFF.fte}, la commune en est dispensée. Une "
+        "commune de 2 000 habitants qui emploie 60 agents, elle, doit publier. Publier reste "
+        "une bonne pratique : les habitants y trouvent les règles sans avoir à les demander."
     ),
     hints=(
-        "Lisez les trois encadrés « À savoir » de la section, un par un.",
-        "Pour le troisième, comparez le nombre d'habitants de Clairval-sur-Ondine au seuil "
-        "qu'il cite.",
+        "Lisez les trois encadrés « À savoir » de la section : lesquels dépendent de la taille "
+        "de l'administration ?",
+        "Pour le troisième, le seuil compte-t-il des habitants ou des agents ? Comparez-le aux "
+        f"{_STAFF.fte} équivalents temps plein de la commune.",
     ),
     solution=(
-        'reponse_q6 = "C" : une mention explicite dans la décision, une explication sur '
-        "demande, et la publication des règles, car la commune dépasse le seuil cité."
+        'reponse_q6 = "C" : la mention et l\'explication valent pour toutes les administrations. '
+        f"La publication ne s'impose qu'à partir de {PUBLICATION_FTE} agents en équivalent temps "
+        f"plein, et Clairval-sur-Ondine en compte {_STAFF.fte}."
     ),
     reference="C",
-    wrong_examples=("A", "B"),
+    wrong_examples=("A", "B", "D"),
 )
 
 NOTICE = ReflectiveQuestion(

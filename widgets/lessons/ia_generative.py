@@ -59,9 +59,9 @@ TOKEN_COUNT = ComputedValue(
         ),
     ),
     why=(
-        "le tokenizer coupe les mots rares (comme Clairval ou participatif) en plusieurs "
-        "morceaux, et la ponctuation compte aussi. Un modèle compte toujours en tokens, "
-        "pas en mots."
+        "le découpage en tokens coupe les mots rares (comme Clairval ou participatif) en "
+        "plusieurs morceaux, et la ponctuation compte aussi. Un modèle compte toujours en "
+        "tokens, pas en mots."
     ),
     hints=(
         "Copiez la phrase dans la zone de texte du widget, sans rien changer.",

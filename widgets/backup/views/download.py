@@ -8,6 +8,7 @@ import ipywidgets as ipw
 
 from widgets.backup.archive import ArchiveTooLarge, build_archive, find_course_folder
 from widgets.backup.html import SAVE_FIRST_HTML, archive_html, one_by_one_html
+from widgets.viewkit.controls import fitted
 
 
 def download_panel(start: Path | None = None) -> ipw.VBox:
@@ -17,7 +18,7 @@ def download_panel(start: Path | None = None) -> ipw.VBox:
         description="Préparer l'archive de mon travail",
         tooltip="Rassembler tous vos notebooks dans un fichier .zip à télécharger",
         button_style="primary",
-        layout=ipw.Layout(width="auto"),
+        layout=fitted(),
     )
     result = ipw.HTML(SAVE_FIRST_HTML)
 

@@ -12,7 +12,7 @@ import ipywidgets as ipw
 from widgets.batiments.html import alert_html, leak_result_html
 from widgets.batiments.leak import FEATURES, LeakExperiment, leak_experiment
 from widgets.errors import AtelierError
-from widgets.viewkit.controls import LABEL_STYLE
+from widgets.viewkit.controls import LABEL_STYLE, fitted
 
 
 class LeakTrap:
@@ -27,7 +27,7 @@ class LeakTrap:
                 tooltip=f"Donner la colonne « {column} » au modèle",
                 indent=False,
                 style=LABEL_STYLE,
-                layout=ipw.Layout(width="auto"),
+                layout=fitted(),
             )
             for column, label in FEATURES.items()
         }

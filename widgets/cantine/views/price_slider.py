@@ -10,14 +10,18 @@ from widgets.viewkit.controls import LABEL_STYLE
 
 
 def price_slider(start_price: float = 3.20) -> ipw.VBox:
-    """The slider and its live summary; the summary is recomputed on each move."""
+    """The slider and its live summary; the summary is recomputed on each move.
+
+    The browser would write the slider's readout with a decimal point (« 3.20 »): the
+    summary writes the price instead, the French way (« 3,20 € »)."""
     slider = ipw.FloatSlider(
         value=start_price,
         min=2.50,
         max=5.50,
         step=0.05,
         description="Prix d'un repas (€)",
-        readout_format=".2f",
+        tooltip="Le prix d'un repas, de 2,50 € à 5,50 €, par pas de 5 centimes",
+        readout=False,
         continuous_update=True,
         style=LABEL_STYLE,
         layout=ipw.Layout(width="420px"),

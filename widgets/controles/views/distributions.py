@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 import numpy as np
+from matplotlib.ticker import FuncFormatter
 
 from widgets.controles.dataset import GROUPS
 from widgets.controles.html import distributions_note, group_title
 from widgets.controles.thresholds import ScoreTable
 from widgets.controles.views.slider import START_THRESHOLD, threshold_slider
+from widgets.french import format_number
 from widgets.palette import OKABE_ITO
 from widgets.viewkit.figure import LINE_STYLES, LiveFigure
 
@@ -61,6 +63,7 @@ class ScoreDistributions(ipw.VBox):
         ax.set_title(title, fontsize=11, loc="left")
         ax.set_ylabel("Part du groupe (%)")
         ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value, 1)))
         shade = ax.axvspan(START_THRESHOLD, 1.0, color="#999999", alpha=0.2, lw=0)
         line = ax.axvline(START_THRESHOLD, color="black", linewidth=2)
         self.figure.animate(shade, line)

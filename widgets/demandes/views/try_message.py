@@ -20,7 +20,7 @@ from widgets.demandes.model import TrainedModel
 from widgets.demandes.predict import Prediction, predict_message
 from widgets.french import format_percent
 from widgets.palette import OKABE_ITO
-from widgets.viewkit.controls import LABEL_STYLE
+from widgets.viewkit.controls import LABEL_STYLE, fitted
 from widgets.viewkit.figure import LiveFigure
 
 EXAMPLE_MESSAGE = "Bonjour, le lampadaire devant le 12 rue Pasteur clignote depuis une semaine."
@@ -89,6 +89,7 @@ class TryMessageView:
             description="Trier ce message",
             tooltip="Demander au modèle à quel service envoyer ce message",
             button_style="primary",
+            layout=fitted(),
         )
         self.verdict = ipw.HTML()
         self.chart = ProbabilityChart(model.services)

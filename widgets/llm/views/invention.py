@@ -8,7 +8,7 @@ from widgets.llm.classroom import get_model
 from widgets.llm.html import EMPTY_QUESTION_HTML, inquiry_html
 from widgets.llm.invention import DEFAULT_PROMPT, DEFAULT_TERMS, ask
 from widgets.llm.views.controls import prompt_box, text_of
-from widgets.viewkit.controls import LABEL_STYLE
+from widgets.viewkit.controls import LABEL_STYLE, fitted
 
 
 def invention_demo(prompt: str = DEFAULT_PROMPT, terms: str = DEFAULT_TERMS) -> ipw.VBox:
@@ -28,6 +28,7 @@ def invention_demo(prompt: str = DEFAULT_PROMPT, terms: str = DEFAULT_TERMS) -> 
         description="Demander au modèle",
         tooltip="Tirer de nouvelles réponses et les comparer au corpus",
         button_style="primary",
+        layout=fitted(),
     )
     result = ipw.HTML()
     state = {"first_seed": 1}

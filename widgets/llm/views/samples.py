@@ -8,6 +8,7 @@ from widgets.llm.classroom import get_model
 from widgets.llm.html import sample_column_html, summary_html
 from widgets.llm.views.controls import prompt_box, temperature_slider, text_of
 from widgets.llm.wording import distinct_sentence
+from widgets.viewkit.controls import fitted
 
 DEFAULT_PROMPT = "Madame, Monsieur, suite à votre demande,"
 NEW_TOKENS = 40
@@ -22,6 +23,7 @@ def samples_side_by_side(prompt: str = DEFAULT_PROMPT, count: int = 3) -> ipw.VB
         description="Nouveaux tirages",
         tooltip="Tirer de nouvelles suites pour le même début de texte",
         icon="refresh",
+        layout=fitted(),
     )
     columns = [ipw.HTML(layout=ipw.Layout(width=f"{100 // count}%")) for _ in range(count)]
     summary = ipw.HTML()

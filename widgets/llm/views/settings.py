@@ -15,7 +15,7 @@ from traitlets import Unicode
 from widgets.errors import AtelierError
 from widgets.llm.connector import Settings, check_connection, get_settings
 from widgets.llm.html import note_html, status_html
-from widgets.viewkit.controls import LABEL_STYLE
+from widgets.viewkit.controls import LABEL_STYLE, fitted
 
 
 def _wide() -> ipw.Layout:
@@ -79,13 +79,13 @@ class SettingsPanel:
         self.forget = ipw.Button(
             description="Oublier la clé",
             tooltip="Effacer de la mémoire la clé saisie pour ce service",
-            layout=ipw.Layout(width="auto"),
+            layout=fitted(),
         )
         self.test = ipw.Button(
             description="Tester la connexion",
             tooltip="Envoyer une toute petite demande au modèle choisi",
             button_style="primary",
-            layout=ipw.Layout(width="auto"),
+            layout=fitted(),
         )
         self.status = ipw.HTML(status_html("Réglage actuel : " + self.settings.preset.label + "."))
         self._online = ipw.VBox([self.model, self.url, self.key, self.key_note, self.forget])

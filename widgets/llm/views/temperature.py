@@ -16,6 +16,7 @@ from widgets.llm.wording import (
     temperature_sentence,
     token_labels,
 )
+from widgets.viewkit.controls import fitted
 
 DEFAULT_PROMPT = "Après en avoir délibéré, le conseil municipal"
 NEW_TOKENS = 30
@@ -31,6 +32,7 @@ def temperature_explorer(prompt: str = DEFAULT_PROMPT, temperature: float = 0.8)
         description="Autre tirage",
         tooltip="Tirer une autre suite avec la même température",
         icon="refresh",
+        layout=fitted(),
     )
     bars = ProbabilityBars(
         "Probabilités des dix tokens les plus probables après votre texte, une fois la "

@@ -46,7 +46,7 @@ def token_explorer(
             options=options,
             value=size,
             description=f"Vocabulaire {side}",
-            tooltip=f"Taille du vocabulaire du tokenizer de {side}",
+            tooltip=f"Nombre de tokens que connaît le vocabulaire {side}",
             style=LABEL_STYLE,
         )
         for side, size in (("de gauche", sizes[0]), ("de droite", sizes[1]))

@@ -21,7 +21,7 @@ from widgets.prompts.checklist import assess_prompt
 from widgets.prompts.fields import MAX_FIELD_CHARS, assemble
 from widgets.prompts.gallery import gallery, task
 from widgets.prompts.html import answer_html, message_html, needs_html, score_line
-from widgets.viewkit.controls import LABEL_STYLE
+from widgets.viewkit.controls import LABEL_STYLE, fitted
 
 Generate = Callable[..., Any]
 MAX_PROMPT_CHARS = MAX_FIELD_CHARS
@@ -116,6 +116,7 @@ class BeforeAfter:
             description="Envoyer les deux prompts",
             tooltip="Envoyer le prompt vague puis le prompt structuré au modèle choisi",
             icon="paper-plane",
+            layout=fitted(),
         )
         self.status = ipw.HTML()
         self.needs = ipw.HTML()

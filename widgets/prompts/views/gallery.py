@@ -8,7 +8,7 @@ from widgets.prompts.checklist import assess_prompt
 from widgets.prompts.gallery import gallery, task
 from widgets.prompts.html import details_html
 from widgets.prompts.views.coach import PromptCoach
-from widgets.viewkit.controls import LABEL_STYLE
+from widgets.viewkit.controls import LABEL_STYLE, fitted
 
 
 class GalleryCoach:
@@ -28,6 +28,7 @@ class GalleryCoach:
         self.clear_button = ipw.Button(
             description="Vider les champs",
             tooltip="Effacer les sept champs du coach pour écrire votre propre prompt",
+            layout=fitted(),
         )
         self.details = ipw.HTML()
         self.selector.observe(self._on_select, names="value")

@@ -24,11 +24,12 @@ from widgets.selfcheck.answer_runs import ANSWER_RUNS
 from widgets.selfcheck.exercises import Exercise, ReflectiveQuestion
 from widgets.selfcheck.feedback import Feedback, State, unread
 from widgets.selfcheck.html import feedback_html, feedback_text, note_html
+from widgets.viewkit.controls import fitted
 
 
 def wide() -> ipw.Layout:
     """A button as wide as its French label, never cut (one layout per button)."""
-    return ipw.Layout(width="auto")
+    return fitted()
 
 
 def grading() -> bool:
@@ -84,12 +85,12 @@ def help_panel(exercise: Exercise) -> ipw.VBox:
     hint_button = ipw.Button(
         description=f"Indice 1 sur {len(hints)}",
         tooltip="Afficher un indice, du plus général au plus précis",
-        layout=wide(),
+        layout=fitted(),
     )
     solution_button = ipw.Button(
         description="Voir la solution",
         tooltip="Afficher la solution commentée (après confirmation)",
-        layout=wide(),
+        layout=fitted(),
     )
     state = {"hints": 0, "confirming": False}
 
@@ -131,7 +132,7 @@ def reflection_panel(question: ReflectiveQuestion) -> ipw.VBox:
     button = ipw.Button(
         description="Voir une réponse possible",
         tooltip="Afficher une réponse possible, après avoir écrit la vôtre",
-        layout=wide(),
+        layout=fitted(),
     )
 
     def reveal(_: ipw.Button) -> None:
