@@ -9,6 +9,7 @@ from pathlib import Path
 
 from widgets.backup.archive import Archive
 from widgets.french import format_size
+from widgets.text import printable
 
 SAVE_FIRST_HTML = (
     "<p>Enregistrez d'abord vos notebooks (Ctrl+S, ou menu Fichier, puis Sauvegarder) : "
@@ -20,13 +21,13 @@ def archive_html(archive: Archive, folder: Path) -> str:
     payload = base64.b64encode(archive.content).decode("ascii")
     notebooks = [path for path in archive.files if path.suffix == ".ipynb"]
     listing = "".join(
-        f"<li>{escape(str(path.relative_to(folder)))} (enregistré le "
+        f"<li>{escape(printable(str(path.relative_to(folder))))} (enregistré le "
         f"{datetime.fromtimestamp(path.stat().st_mtime):%d/%m à %Hh%M})</li>"
         for path in notebooks
     )
     skipped = ""
     if archive.skipped:
-        names = ", ".join(escape(path.name) for path in archive.skipped)
+        names = ", ".join(escape(printable(path.name)) for path in archive.skipped)
         skipped = f"<p>Fichiers trop lourds, laissés de côté : {names}.</p>"
     return (
         f'<p><a download="{escape(archive.filename)}" '

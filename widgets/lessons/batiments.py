@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
+from widgets.arguments import read_count
 from widgets.backup.views.download import download_panel
 from widgets.batiments.html import largest_errors_html, preview_html
 from widgets.batiments.leak import leak_experiment
@@ -281,7 +282,9 @@ q5 = NotebookExercise(DECISION)
 
 def data_preview(count: int = 8) -> ipw.HTML:
     """The first buildings of Clairval-sur-Ondine, every column of the CSV."""
-    return ipw.HTML(preview_html(load_buildings(), count))
+    table = load_buildings()
+    count = read_count(count, 1, len(table.identifiers), "le nombre de bâtiments à montrer")
+    return ipw.HTML(preview_html(table, count))
 
 
 def largest_errors_table(count: int = 5) -> ipw.HTML:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from widgets.batiments.html import alert_html, reading_html
-from widgets.batiments.reading import PLURALS, read_error, reading_for_every_type
+from widgets.batiments.reading import PLURALS, read_error, read_error_kwh, reading_for_every_type
 from widgets.batiments.table import BuildingTable, load_buildings
 from widgets.errors import AtelierError
 from widgets.viewkit.controls import LABEL_STYLE
@@ -48,4 +48,4 @@ class ErrorReader:
 
 
 def error_reader(start_error: float = 15_000.0) -> ipw.VBox:
-    return ErrorReader(load_buildings(), start_error).widget
+    return ErrorReader(load_buildings(), read_error_kwh(start_error)).widget

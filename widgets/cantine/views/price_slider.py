@@ -14,6 +14,7 @@ def price_slider(start_price: float = 3.20) -> ipw.VBox:
 
     The browser would write the slider's readout with a decimal point (« 3.20 »): the
     summary writes the price instead, the French way (« 3,20 € »)."""
+    canteen_year(start_price)  # refuses an odd starting price in French
     slider = ipw.FloatSlider(
         value=start_price,
         min=2.50,

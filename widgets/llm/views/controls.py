@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
+from widgets.arguments import read_text
 from widgets.french import format_number
+from widgets.text import printable
 from widgets.viewkit.controls import LABEL_STYLE
 
 
 def prompt_box(value: str, description: str = "Début du texte") -> ipw.Textarea:
     return ipw.Textarea(
-        value=value,
+        value=read_text(value, "le début du texte"),
         description=description,
         placeholder="Écrivez le début d'une phrase ; le modèle cherche la suite.",
         tooltip="Le début de texte que le modèle doit continuer",
@@ -47,4 +49,5 @@ def temperature_slider(value: float, maximum: float = 2.0) -> ipw.FloatSlider:
 
 
 def text_of(box: ipw.Text | ipw.Textarea) -> str:
-    return box.value if isinstance(box.value, str) else ""
+    """What the learner typed, made printable (a lone surrogate cannot reach the browser)."""
+    return printable(box.value) if isinstance(box.value, str) else ""

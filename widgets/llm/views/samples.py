@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
+from widgets.arguments import read_count
 from widgets.llm.classroom import get_model
 from widgets.llm.html import sample_column_html, summary_html
 from widgets.llm.views.controls import prompt_box, temperature_slider, text_of
@@ -14,8 +15,13 @@ DEFAULT_PROMPT = "Madame, Monsieur, suite à votre demande,"
 NEW_TOKENS = 40
 
 
+MAX_COLUMNS = 6
+"""More columns than this would not fit side by side."""
+
+
 def samples_side_by_side(prompt: str = DEFAULT_PROMPT, count: int = 3) -> ipw.VBox:
     """The same prompt drawn `count` times with different seeds, in columns."""
+    count = read_count(count, 1, MAX_COLUMNS, "le nombre de tirages")
     model = get_model()
     box = prompt_box(prompt)
     slider = temperature_slider(0.8, maximum=1.5)

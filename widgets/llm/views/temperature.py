@@ -6,7 +6,7 @@ import ipywidgets as ipw
 
 from widgets.llm.classroom import get_model
 from widgets.llm.html import drawn_html, notes_html
-from widgets.llm.sampling import apply_temperature
+from widgets.llm.sampling import apply_temperature, check_temperature
 from widgets.llm.views.bars import ProbabilityBars
 from widgets.llm.views.controls import prompt_box, temperature_slider, text_of
 from widgets.llm.wording import (
@@ -25,9 +25,9 @@ TOP = 10
 
 def temperature_explorer(prompt: str = DEFAULT_PROMPT, temperature: float = 0.8) -> ipw.VBox:
     """Move the temperature: the bars are redrawn and a new continuation is drawn."""
+    slider = temperature_slider(check_temperature(temperature))
     model = get_model()
     box = prompt_box(prompt)
-    slider = temperature_slider(temperature)
     again = ipw.Button(
         description="Autre tirage",
         tooltip="Tirer une autre suite avec la même température",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
+from widgets.arguments import read_text
 from widgets.french import format_number
 from widgets.llm.html import error_html, panel_html, paragraphs_html
 from widgets.llm.tokenizer import DEFAULT_VOCAB_SIZE, TokenizerError, course_tokenizer
@@ -31,8 +32,11 @@ def token_explorer(
     text: str = DEFAULT_SENTENCE, sizes: tuple[int, int] = (500, DEFAULT_VOCAB_SIZE)
 ) -> ipw.VBox:
     """Type a sentence, see it cut into tokens by two tokenizers of different sizes."""
+    if not isinstance(sizes, tuple | list) or len(sizes) != 2 or not set(sizes) <= set(VOCAB_SIZES):
+        choices = ", ".join(format_number(size) for size in VOCAB_SIZES)
+        raise TokenizerError(f"Choisissez deux tailles de vocabulaire parmi {choices} tokens.")
     box = ipw.Textarea(
-        value=text,
+        value=read_text(text, "le texte à découper"),
         description="Votre texte",
         placeholder="Écrivez une phrase, par exemple une ligne de compte rendu.",
         tooltip="Le texte à découper en tokens",
