@@ -56,3 +56,11 @@ def test_other_errors_keep_the_normal_traceback(shell, monkeypatch) -> None:
     result = shell.run_cell("1 / 0")
     assert isinstance(result.error_in_exec, ZeroDivisionError)
     assert normal
+
+
+def test_a_long_message_is_cut_between_words() -> None:
+    message = "Python ne connaît pas « Maj ». " * 6
+    lines = french_errors.wrapped(message).split("\n")
+    assert len(lines) > 1
+    assert all(len(line) <= french_errors.WRAP_WIDTH for line in lines)
+    assert " ".join(lines).split() == message.split()

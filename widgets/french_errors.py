@@ -26,6 +26,7 @@ any error of its own, and every text it shows is made printable first.
 from __future__ import annotations
 
 import builtins
+import textwrap
 from types import TracebackType
 from typing import Any
 
@@ -35,6 +36,8 @@ from widgets.slips import name_error_message, syntax_error_message
 from widgets.text import printable
 
 HANDLED = (AtelierError, NameError, SyntaxError)
+WRAP_WIDTH = 80
+"""Characters per line of an error box: fits the notebook's width on a laptop screen."""
 
 
 def _raised_in_learner_code(tb: TracebackType | None) -> bool:
@@ -81,7 +84,16 @@ def _handler(
     if message is None:
         shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
     else:
-        shell._showtraceback(etype, value, [printable(message)])
+        shell._showtraceback(etype, value, [wrapped(printable(message))])
+
+
+def wrapped(message: str, width: int = WRAP_WIDTH) -> str:
+    """The message cut into lines between words: an error box is pre-formatted text, and
+    the browser would otherwise break long lines in the middle of a word."""
+    return "\n".join(
+        textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False)
+        for line in message.split("\n")
+    )
 
 
 def _record_run(result: Any) -> None:
