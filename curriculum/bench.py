@@ -18,9 +18,11 @@ from curriculum.benchmarks.batiments import measure_batiments
 from curriculum.benchmarks.controles import measure_controles
 from curriculum.benchmarks.core import BenchContext, Measurement, Row
 from curriculum.benchmarks.demandes import measure_demandes
+from curriculum.benchmarks.impact import measure_impact
 from curriculum.benchmarks.imports import measure_lesson_imports, measure_widgets_import
 from curriculum.benchmarks.llm import measure_llm
 from curriculum.benchmarks.notebooks import measure_notebooks
+from curriculum.benchmarks.ouverture import measure_ouverture
 from curriculum.benchmarks.prompts import measure_prompts
 from curriculum.benchmarks.report import (
     Machine,
@@ -37,6 +39,8 @@ MEASUREMENTS: list[Measurement] = [
     measure_prompts,
     measure_llm,
     measure_controles,
+    measure_impact,
+    measure_ouverture,
     measure_batiments,
     measure_demandes,
 ]

@@ -142,6 +142,10 @@ WITHOUT_ADDRESS = {
     "ai-act-dates-haut-risque": "secondary sources only; the final text was not checked on EUR-Lex",
     "caf-revelation-2022": "the October 2022 article was not found again",
     "caf-ampleur-2023": "the Le Monde article's address was not found again",
+    "impact-ecologits-ordres-de-grandeur": "computed for the course with EcoLogits",
+    "impact-ademe-arcep-2025": "the report's address was not verified",
+    "impact-ademe-centres-de-donnees-2024": "secondary copy; not checked on ademe.fr",
+    "impact-arcep-2025": "the report's address was not verified",
 }
 
 

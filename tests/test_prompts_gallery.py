@@ -1,4 +1,4 @@
-"""The gallery of town-hall tasks: six tasks, each structured prompt better than its vague one."""
+"""The gallery of town-hall tasks: nine tasks, each structured prompt better than its vague one."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from widgets.prompts.fields import assemble
 from widgets.prompts.gallery import GalleryError, _task, gallery, task
 
 
-def test_the_gallery_has_the_six_tasks_of_the_brief() -> None:
+def test_the_gallery_has_the_nine_tasks_of_the_brief_and_of_the_mediators() -> None:
     ids = [entry.id for entry in gallery()]
     assert ids == [
         "lettre-plainte",
@@ -19,6 +19,9 @@ def test_the_gallery_has_the_six_tasks_of_the_brief() -> None:
         "faq",
         "synthese",
         "note-donnees",
+        "lettre-falc",
+        "support-atelier",
+        "fiche-projet",
     ]
     assert all(len(entry.needs) >= 3 and entry.vague for entry in gallery())
     table = task("note-donnees").fields.context

@@ -1,0 +1,1 @@
+"""Module 07's view: the comparison grid with its menu (`grid`)."""
