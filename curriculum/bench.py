@@ -31,6 +31,7 @@ from curriculum.benchmarks.report import (
     summary,
     write_json,
 )
+from curriculum.benchmarks.verifier import measure_verifier
 
 MEASUREMENTS: list[Measurement] = [
     measure_widgets_import,
@@ -41,6 +42,7 @@ MEASUREMENTS: list[Measurement] = [
     measure_controles,
     measure_impact,
     measure_ouverture,
+    measure_verifier,
     measure_batiments,
     measure_demandes,
 ]
