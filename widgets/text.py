@@ -9,6 +9,7 @@ echoes a learner's text passes it through `printable` first.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
@@ -23,3 +24,19 @@ def shortened(text: str, limit: int = 40) -> str:
     """The start of a learner's text, printable, with « … » when it was cut."""
     clean = printable(text.strip())
     return clean if len(clean) <= limit else clean[: limit - 1] + "…"
+
+
+def without_accents(text: str) -> str:
+    """Lower case, accents removed (« Élue » → « elue »): how engines compare French words.
+
+    Lone surrogates are made printable first, so the result can always be shown.
+    """
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", printable(text).lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def folded(text: str) -> str:
+    """`without_accents`, with every run of white space made one space."""
+    return " ".join(without_accents(text).split())

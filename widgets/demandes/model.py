@@ -18,7 +18,6 @@ import functools
 import io
 import re
 import time
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,6 +30,7 @@ from threadpoolctl import threadpool_limits
 
 from widgets.demandes.services import SERVICES
 from widgets.shipped_data import load
+from widgets.text import without_accents
 
 SPLIT_SEED = 8
 TEST_SHARE = 0.2
@@ -50,8 +50,7 @@ STOP_WORDS = tuple(_FUNCTION_WORDS.split())
 
 def normalize(text: str) -> str:
     """Lower case, accents removed: what the model reads."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return without_accents(text)
 
 
 @dataclass(frozen=True)

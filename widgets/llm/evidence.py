@@ -11,11 +11,10 @@ appear in one of those sentences.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from widgets.text import printable
+from widgets.text import folded, printable
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -25,9 +24,7 @@ MAX_TERM_LENGTH = 60
 
 def fold(text: str) -> str:
     """Lower case, without accents, single spaces: how texts are compared here."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.lower().split())
+    return folded(text)
 
 
 def search_terms(text: str) -> list[str]:

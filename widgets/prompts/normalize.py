@@ -10,9 +10,10 @@ guard may run over two lines). Inclusive endings (« ·e », « (e) »,
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from widgets.text import without_accents
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'"})
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "œ": "oe", "æ": "ae"})
@@ -28,9 +29,7 @@ _PUNCTUATION = ".,;:!?()«»\"'’[]"
 
 def normalize(text: str) -> str:
     """Lower case, no accents, apostrophes and dashes unified, one space, lines kept."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.lower().translate(_APOSTROPHES).translate(_DASHES)
+    plain = without_accents(text).translate(_APOSTROPHES).translate(_DASHES)
     plain = _INCLUSIVE.sub("", plain)
     lines = (_SPACES.sub(" ", line).strip() for line in plain.splitlines())
     return "\n".join(line for line in lines if line)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 import numbers
 import re
-import unicodedata
 
 from widgets.errors import AtelierError
+from widgets.text import folded
 
 MAX_SHORT_ANSWER = 200
 MAX_TEXT_ANSWER = 20_000
@@ -106,9 +106,7 @@ def _looks_like_decimal_comma(value: object) -> bool:
 
 def normalize_text(text: str) -> str:
     """Lower case, no accents, single spaces: what text rules are matched on."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    without_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(without_accents.lower().split())
+    return folded(text)
 
 
 def read_text(value: object) -> str:

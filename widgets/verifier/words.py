@@ -17,7 +17,7 @@ from importlib import resources
 
 from widgets.errors import AtelierError
 from widgets.french import MONTH_NAMES
-from widgets.text import printable
+from widgets.text import without_accents
 
 WORD = re.compile(r"[^\W\d_]{2,}|\d+")
 """A token: a word of two letters or more, or a run of digits."""
@@ -52,15 +52,9 @@ def bounded_text(
     return value
 
 
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-"""The blocks of combining marks: every accent of a Latin, Greek or Cyrillic letter."""
-
-
 def fold(text: str) -> str:
     """Lower case, accents removed, lone surrogates made harmless: what the engines read."""
-    if text.isascii():
-        return text.lower()
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", printable(text).lower()))
+    return without_accents(text)
 
 
 @cache
