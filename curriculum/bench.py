@@ -18,6 +18,7 @@ from curriculum.benchmarks.batiments import measure_batiments
 from curriculum.benchmarks.controles import measure_controles
 from curriculum.benchmarks.core import BenchContext, Measurement, Row
 from curriculum.benchmarks.demandes import measure_demandes
+from curriculum.benchmarks.donnees_personnelles import measure_donnees_personnelles
 from curriculum.benchmarks.impact import measure_impact
 from curriculum.benchmarks.imports import measure_lesson_imports, measure_widgets_import
 from curriculum.benchmarks.llm import measure_llm
@@ -45,6 +46,7 @@ MEASUREMENTS: list[Measurement] = [
     measure_verifier,
     measure_batiments,
     measure_demandes,
+    measure_donnees_personnelles,
 ]
 
 COURSE_MARKER = "nbgrader_config.py"

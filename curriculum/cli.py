@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 from curriculum.course import CONFIG_FILE, RELEASE_DIR, find_course_root
 
 OK, PROBLEMS, USAGE = 0, 1, 2
+COMMANDS = "check, release, data, guard, bench ou serve"
 
 
 class _FrenchParser(argparse.ArgumentParser):
@@ -29,9 +30,11 @@ class _FrenchParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         if "invalid choice" in message:
-            text = "sous-commande inconnue : choisissez check, release, data, bench ou serve."
+            text = (
+                "sous-commande inconnue : choisissez check, release, data, guard, bench ou serve."
+            )
         elif "required" in message:
-            text = "indiquez une sous-commande : check, release, data, bench ou serve."
+            text = "indiquez une sous-commande parmi " + COMMANDS + "."
         elif "unrecognized arguments" in message:
             text = "arguments non reconnus : " + message.split(":", 1)[1].strip() + "."
         else:
@@ -84,6 +87,12 @@ def _parser() -> argparse.ArgumentParser:
         "--verifier", action="store_true", help="n'écrit rien : dit seulement ce qui diffère"
     )
     commands.add_parser(
+        "guard",
+        help="mesure la détection des données personnelles sur son jeu d'évaluation",
+        description="Rappel et précision du garde-fou des données personnelles (module 04), "
+        "par sorte de donnée, sur le jeu d'évaluation livré ; échoue si un objectif est manqué.",
+    )
+    commands.add_parser(
         "bench",
         help="mesure la vitesse et la mémoire (les options suivantes sont transmises)",
         description="Mesures de vitesse et de mémoire, hors tests.",
@@ -124,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
         return _serve(args)
     if args.command == "data":
         return _data(args.jeux, write=not args.verifier)
+    if args.command == "guard":
+        from curriculum.guard_report import main as guard_report
+
+        return guard_report()
 
     root = find_course_root(Path.cwd())
     if root is None:

@@ -165,7 +165,7 @@ def test_length_rule_has_a_floor_and_a_ceiling() -> None:
         ("Écrivez-moi à jeanne.martin@exemple.fr", "une adresse électronique"),
         ("Appelez le 06 12 34 56 78.", "un numéro de téléphone"),
         ("Tél. : +33 6 12 34 56 78", "un numéro de téléphone"),
-        ("NIR 2 84 05 75 123 456 78", "un numéro de sécurité sociale"),
+        ("NIR 2 84 05 75 123 456 72", "un numéro de sécurité sociale"),
         ("IBAN FR76 3000 6000 0112 3456 7890 189", "un IBAN (coordonnées bancaires)"),
     ],
 )

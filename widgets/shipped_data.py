@@ -134,6 +134,12 @@ DATA_SETS: dict[str, ShippedDataSet] = {
             "widgets.controles.generate:build_files",
             ("controles.csv",),
         ),
+        ShippedDataSet(
+            "donnees_personnelles",
+            "widgets.donnees_personnelles",
+            "widgets.donnees_personnelles.generate:build_files",
+            ("evaluation.jsonl",),
+        ),
     )
 }
 """Every shipped data set, by name; the name is its case study's, everywhere."""

@@ -17,6 +17,7 @@ Module map
 | 01-prise-en-main | `lessons/prise_en_main.py` | `cantine/` | `cantine/views/` | — | `test_cantine.py` | `notebooks.py` |
 | 02-ia-generative | `lessons/ia_generative.py` | `llm/` | `llm/views/` | `corpus/data/` | `test_llm_*.py`, `test_corpus.py` | `llm.py` |
 | 03-prompts | `lessons/prompts.py` | `prompts/`, `llm/` | `prompts/views/`, `llm/views/` | `prompts/*.toml` | `test_prompts_*.py` | `prompts.py` |
+| 04-donnees-personnelles | `lessons/donnees_personnelles.py` | `donnees_personnelles/` | `donnees_personnelles/views/` | `donnees_personnelles/data/` | `test_donnees_personnelles_*.py` | `donnees_personnelles.py` |
 | 05-verifier | `lessons/verifier.py` | `verifier/`, `corpus/` | `verifier/views/` | `verifier/exercises.toml`, `corpus/data/` | `test_verifier_*.py` | `verifier.py` |
 | 06-impact-environnemental | `lessons/impact.py` | `impact/` | `impact/views/` | `impact/*.toml` | `test_impact_*.py` | `impact.py` |
 | 07-ouvert-ou-proprietaire | `lessons/ouverture.py` | `ouverture/` | `ouverture/views/` | `ouverture/*.toml` | `test_ouverture_*.py` | `ouverture.py` |

@@ -4,8 +4,10 @@ The answers come from the backend chosen in the settings panel (by default
 the offline classroom model). The connector is imported only when the
 button is clicked, so that module 03's coach works without it; tests pass
 their own `generate`. A failure shows its French message in place of the
-answer, never a traceback. Nothing is sent when the simple personal-data
-check finds something in a prompt.
+answer, never a traceback. Module 04's guard sits on the connector: a prompt
+bound for an online model that holds personal data is stopped, and the side
+then offers « Pseudonymiser puis envoyer » (the originals are put back in
+the answer shown); for the classroom model, the side says what was found.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from typing import Any
 
 import ipywidgets as ipw
 
+from widgets.donnees_personnelles.html import pseudonymised_answer_html
 from widgets.errors import AtelierError
 from widgets.french import format_number
+from widgets.impact.hook import last_footprint_html
 from widgets.prompts.checklist import assess_prompt
 from widgets.prompts.fields import MAX_FIELD_CHARS, assemble
 from widgets.prompts.gallery import gallery, task
@@ -33,14 +37,19 @@ _UNEXPECTED = (
 
 
 def connector_generate(messages: list[dict], **options: Any) -> Any:
-    """The course's connector, imported on first use."""
+    """The course's connector with the personal-data guard and the footprint on it,
+    imported on first use."""
     try:
+        from widgets.donnees_personnelles import hook
+        from widgets.impact import hook as footprint_hook
         from widgets.llm.connector import generate
     except ImportError:
         raise AtelierError(
             "Le connecteur des modèles de langue n'est pas installé dans cet environnement : "
             "prévenez la personne qui anime la formation."
         ) from None
+    hook.install()
+    footprint_hook.install()
     return generate(messages, **options)
 
 
@@ -59,9 +68,17 @@ class Side:
         )
         self.score = ipw.HTML()
         self.answer = ipw.HTML()
+        self.pseudonymise = ipw.Button(
+            description="Pseudonymiser puis envoyer",
+            tooltip="Remplacer les données personnelles par des étiquettes, envoyer, puis "
+            "remettre les originaux dans la réponse",
+            icon="user-secret",
+            layout=fitted(),
+        )
+        self.pseudonymise.layout.display = "none"
         self.prompt.observe(lambda _change: self.rescore(), names="value")
         self.widget = ipw.VBox(
-            [self.prompt, self.score, self.answer],
+            [self.prompt, self.score, self.answer, self.pseudonymise],
             layout=ipw.Layout(width="50%", min_width="300px"),
         )
 
@@ -80,11 +97,6 @@ class Side:
             return (
                 f"Le prompt compte {format_number(len(text))} caractères : au-delà de "
                 f"{format_number(MAX_PROMPT_CHARS)}, raccourcissez-le avant de l'envoyer."
-            )
-        if not assess_prompt(text).result("personal_data").met:
-            return (
-                "Ce prompt contient une donnée personnelle (voir le score ci-dessus) : "
-                "retirez-la avant de l'envoyer. Rien n'a été envoyé."
             )
         return None
 
@@ -122,6 +134,8 @@ class BeforeAfter:
         self.needs = ipw.HTML()
         self.selector.observe(lambda _change: self.load_task(), names="value")
         self.button.on_click(lambda _button: self.send())
+        for side in (self.before, self.after):
+            side.pseudonymise.on_click(lambda _button, side=side: self.send_pseudonymised(side))
         self.widget = ipw.VBox(
             [
                 self.selector,
@@ -144,6 +158,7 @@ class BeforeAfter:
         for side in (self.before, self.after):
             side.rescore()
             side.answer.value = ""
+            side.pseudonymise.layout.display = "none"
         self.status.value = ""
 
     def send(self) -> None:
@@ -156,6 +171,7 @@ class BeforeAfter:
         try:
             for side in (self.before, self.after):
                 side.answer.value = ""
+                side.pseudonymise.layout.display = "none"
             for number, side in enumerate((self.before, self.after), start=1):
                 self.status.value = message_html(
                     f"Envoi du prompt {number} sur 2 en cours… (au plus une trentaine de "
@@ -180,8 +196,46 @@ class BeforeAfter:
                 [{"role": "user", "content": side.prompt.value}],
                 max_tokens=self.max_tokens,
             )
-            return answer_html(reply)
+            return answer_html(reply) + last_footprint_html() + offline_note()
         except AtelierError as error:
+            from widgets.donnees_personnelles.hook import PersonalDataStopped
+
+            if isinstance(error, PersonalDataStopped):
+                side.pseudonymise.layout.display = None
             return message_html(error.message)
         except Exception:  # a learner never meets a traceback from the comparison
             return message_html(_UNEXPECTED)
+
+    def send_pseudonymised(self, side: Side) -> None:
+        """Send this side's prompt pseudonymised; show the answer with the originals back."""
+        from widgets.donnees_personnelles import hook
+
+        side.pseudonymise.disabled = True
+        try:
+            text, mapping = hook.send_pseudonymised(
+                [{"role": "user", "content": side.prompt.value}],
+                self._generate,
+                max_tokens=self.max_tokens,
+            )
+            side.answer.value = pseudonymised_answer_html(text, len(mapping))
+            side.pseudonymise.layout.display = "none"
+        except AtelierError as error:
+            side.answer.value = message_html(error.message)
+        except Exception:  # a learner never meets a traceback from the comparison
+            side.answer.value = message_html(_UNEXPECTED)
+        finally:
+            side.pseudonymise.disabled = False
+
+
+def offline_note() -> str:
+    """What the guard saw in a prompt the classroom model read (nothing left the machine)."""
+    from widgets.donnees_personnelles import hook
+
+    found = hook.last_offline_findings()
+    hook.forget_offline_findings()
+    if not found:
+        return ""
+    return message_html(
+        f"Le modèle de la classe reste sur cet ordinateur : rien n'a été arrêté. Mais ce "
+        f"prompt contient {hook.describe(found)} : avec un modèle en ligne, il serait arrêté.",
+    )
