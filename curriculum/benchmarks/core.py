@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from widgets import french
+
 # Budgets: what a learner on Binder should not wait (or use) beyond.
 NOTEBOOK_SECONDS = 4.0
 IMPORT_SECONDS = 0.3
@@ -80,19 +82,19 @@ Measurement = Callable[[BenchContext], list[Row]]
 
 
 def format_number(value: float, unit: str, *, exact: bool = False) -> str:
-    """A figure the French way: decimal comma, precision suited to the unit.
+    """A figure the French way (`widgets.french`), with a precision suited to the unit.
 
     `exact` writes round figures such as budgets without trailing zeros (4 s, 0,3 s).
     """
     if exact:
-        text = f"{value:g}"
-    elif unit == "Mo":
-        text = f"{value:.0f}"
+        decimals = len(f"{value:g}".partition(".")[2])
+    elif unit == "Mo" or abs(value) >= 1000:
+        decimals = 0
     elif abs(value) < 1:
-        text = f"{value:.3f}"
+        decimals = 3
     else:
-        text = f"{value:.2f}"
-    return text.replace(".", ",")
+        decimals = 2
+    return french.format_number(value, decimals)
 
 
 def over_runs(count: int) -> str:
