@@ -64,7 +64,7 @@ lock: $(STAMP)
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
 		--output-file binder/requirements.txt pyproject.toml
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
-		--extra test --constraint binder/requirements.txt \
+		--extra test --extra formateur --constraint binder/requirements.txt \
 		--output-file tests/requirements.txt pyproject.toml
 
 clean:
