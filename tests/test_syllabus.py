@@ -106,9 +106,10 @@ def course(tmp_path: Path) -> Path:
 # ---------------------------------------------------------------- the real course
 
 
-def test_real_syllabus_has_twelve_modules_and_four_paths() -> None:
+def test_real_syllabus_has_thirteen_modules_and_four_paths() -> None:
     syllabus = load_syllabus()
-    assert len(syllabus.modules) == 12
+    assert len(syllabus.modules) == 13
+    assert syllabus.modules[-1].id == "12-debat"
     assert [path.id for path in syllabus.paths] == ["elus", "agents", "cafe-ia", "autonomie"]
     assert [path.minutes for path in syllabus.paths] == [120, 365, 60, 370]
     available = [module.id for module in syllabus.modules if module.available]
