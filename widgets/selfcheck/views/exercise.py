@@ -8,7 +8,8 @@ raises `AnswerNotAccepted`, shown as one French sentence (see
 `french_errors`), so that nbgrader scores the cell as failed; an untouched
 placeholder fails there too. When the answer cell's last run failed, the
 variable holds an older answer or none: the verdict says so and never
-judges that value.
+judges that value. In the no-code view (Voilà), where code cells are hidden,
+the check cell shows a click form that calls the same checker.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from widgets.selfcheck.answer_runs import ANSWER_RUNS
 from widgets.selfcheck.exercises import Exercise, ReflectiveQuestion
 from widgets.selfcheck.feedback import Feedback, State, unread
 from widgets.selfcheck.html import feedback_html, feedback_text, note_html
-from widgets.viewkit.controls import fitted
+from widgets.selfcheck.views.form import AnswerForm
+from widgets.viewkit.controls import LABEL_STYLE, fitted
+from widgets.viewkit.presenting import in_no_code_view
 
 
 def wide() -> ipw.Layout:
@@ -50,6 +53,9 @@ class NotebookExercise:
         return self.exercise.evaluate(answer)
 
     def check(self, answer: object) -> None:
+        if in_no_code_view() and not grading():
+            display(AnswerForm(self.exercise, help_panel(self.exercise)).widget)
+            return
         feedback = self.verdict(answer)
         if grading():
             if feedback.state is State.UNANSWERED:
@@ -140,4 +146,13 @@ def reflection_panel(question: ReflectiveQuestion) -> ipw.VBox:
         button.disabled = True
 
     button.on_click(reveal)
-    return ipw.VBox([button, shown])
+    if not in_no_code_view():
+        return ipw.VBox([button, shown])
+    own_answer = ipw.Textarea(
+        placeholder="Écrivez votre réponse ici : elle reste sur cette page.",
+        description="Votre réponse :",
+        rows=4,
+        style=LABEL_STYLE,
+        layout=ipw.Layout(width="min(640px, 100%)"),
+    )
+    return ipw.VBox([own_answer, button, shown])
