@@ -1,0 +1,74 @@
+"""What the no-code view (Voilà) shows of a module's Markdown: no instruction about code.
+
+One source holds both wordings, in the Markdown cells themselves:
+
+- `<!-- jupyterlab -->…<!-- /jupyterlab -->` wraps what only makes sense with code
+  cells (« Exécutez la cellule ci-dessous (**Maj + Entrée**) »): JupyterLab shows it,
+  the view leaves it out;
+- `<!-- sans-code: … -->` holds the view's own wording: an HTML comment, so JupyterLab
+  does not show it; the view shows its text;
+- a Markdown cell tagged `jupyterlab-seulement` is left out of the view entirely.
+
+Voilà calls `prepare_for_view` on every notebook it opens (its `prelaunch_hook`,
+set in binder/vue-sans-code/voila.py). Code cells are never touched: they still run,
+hidden, as in JupyterLab.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+import nbformat
+
+LAB_ONLY_TAG = "jupyterlab-seulement"
+_LAB_ONLY = re.compile(r"<!-- jupyterlab -->.*?<!-- /jupyterlab -->", re.DOTALL)
+_VIEW_ONLY = re.compile(r"<!-- sans-code: (.*?) -->", re.DOTALL)
+_CODE_WORDING = re.compile(
+    r"maj\s*\+\s*entr[ée]e|shift\s*\+\s*enter|ex[ée]cut(ez|er) (la|les|cette|chaque|une|toutes)"
+    r"|cellules? (de code|ci-dessous|ci-dessus|suivante)|« \.\.\. »",
+    re.IGNORECASE,
+)
+
+
+def view_markdown(source: str) -> str:
+    """A Markdown cell's text as the view shows it."""
+    without_lab = _LAB_ONLY.sub("", source)
+    return _VIEW_ONLY.sub(lambda match: match[1].strip(), without_lab)
+
+
+def prepare_for_view(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of the notebook with the view's wording; the original is not changed."""
+    prepared = copy.deepcopy(notebook)
+    cells = []
+    for cell in prepared.cells:
+        if cell.cell_type == "markdown":
+            if LAB_ONLY_TAG in cell.get("metadata", {}).get("tags", []):
+                continue
+            cell.source = view_markdown(cell.source)
+        cells.append(cell)
+    prepared.cells = cells
+    return prepared
+
+
+def prelaunch_hook(
+    request_handler: Any, notebook: nbformat.NotebookNode, cwd: str
+) -> nbformat.NotebookNode:
+    """Voilà's hook: called before the page's kernel starts, returns the notebook to show."""
+    return prepare_for_view(notebook)
+
+
+def code_wording_left(notebook: nbformat.NotebookNode) -> list[tuple[int, str]]:
+    """(cell number, words) for code instructions the view would still show.
+
+    `atelier check` reports them, so that a new module is covered like the others.
+    """
+    found = []
+    for number, cell in enumerate(prepare_for_view(notebook).cells, 1):
+        if cell.cell_type != "markdown":
+            continue
+        match = _CODE_WORDING.search(cell.source)
+        if match:
+            found.append((number, match[0]))
+    return found

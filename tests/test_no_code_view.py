@@ -1,0 +1,57 @@
+"""The no-code view's wording: code instructions left out, the view's own text shown."""
+
+from __future__ import annotations
+
+import nbformat
+
+from curriculum.no_code_view import (
+    LAB_ONLY_TAG,
+    code_wording_left,
+    prelaunch_hook,
+    prepare_for_view,
+    view_markdown,
+)
+
+SETUP = (
+    "## Avant tout\n\nLe module se prépare. <!-- jupyterlab -->Exécutez la cellule ci-dessous "
+    "(**Maj + Entrée**).<!-- /jupyterlab --><!-- sans-code: Tout s'affiche de lui-même. -->"
+)
+
+
+def notebook() -> nbformat.NotebookNode:
+    lab_only = nbformat.v4.new_markdown_cell("Cliquez dans la cellule de code, puis Maj + Entrée.")
+    lab_only.metadata["tags"] = [LAB_ONLY_TAG]
+    return nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell(SETUP),
+            lab_only,
+            nbformat.v4.new_code_cell("from widgets.lessons import projet as atelier"),
+        ]
+    )
+
+
+def test_lab_only_words_go_and_the_view_s_words_come() -> None:
+    assert (
+        view_markdown(SETUP) == "## Avant tout\n\nLe module se prépare. Tout s'affiche de lui-même."
+    )
+
+
+def test_text_without_markers_is_unchanged() -> None:
+    assert view_markdown("Déplacez le curseur.") == "Déplacez le curseur."
+
+
+def test_lab_only_markdown_cells_leave_the_view_code_cells_stay() -> None:
+    original = notebook()
+    prepared = prelaunch_hook(None, original, "/tmp")
+    assert [cell.cell_type for cell in prepared.cells] == ["markdown", "code"]
+    assert prepared.cells[1].source == original.cells[2].source
+    assert len(original.cells) == 3 and original.cells[0].source == SETUP
+
+
+def test_code_wording_left_in_the_view_is_found() -> None:
+    assert code_wording_left(notebook()) == []
+    leaky = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("Exécutez la cellule, puis lisez.")]
+    )
+    assert code_wording_left(leaky) == [(1, "Exécutez la")]
+    assert prepare_for_view(leaky).cells[0].source == "Exécutez la cellule, puis lisez."
