@@ -5,8 +5,10 @@ from __future__ import annotations
 import nbformat
 
 from curriculum.no_code_view import (
+    ABOUT_JUPYTERLAB_NOTE,
     LAB_ONLY_TAG,
     code_wording_left,
+    misplaced_markers,
     prelaunch_hook,
     prepare_for_view,
     view_markdown,
@@ -55,3 +57,39 @@ def test_code_wording_left_in_the_view_is_found() -> None:
     )
     assert code_wording_left(leaky) == [(1, "Exécutez la")]
     assert prepare_for_view(leaky).cells[0].source == "Exécutez la cellule, puis lisez."
+
+
+def test_a_marker_that_starts_a_line_followed_by_text_is_reported() -> None:
+    broken = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell(
+                "<!-- jupyterlab -->Exécutez **ceci**.<!-- /jupyterlab -->"
+            ),
+            nbformat.v4.new_markdown_cell(
+                "Texte.\n<!-- jupyterlab -->\nExécutez.<!-- /jupyterlab -->"
+            ),
+        ]
+    )
+    assert misplaced_markers(broken) == [1]
+
+
+def test_a_module_about_jupyterlab_opens_with_a_note_and_is_not_checked() -> None:
+    about = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("Exécutez la cellule avec Maj + Entrée.")]
+    )
+    about.metadata["atelier"] = {"vue_sans_code": "jupyterlab"}
+    prepared = prepare_for_view(about)
+    assert prepared.cells[0].source == ABOUT_JUPYTERLAB_NOTE
+    assert code_wording_left(about) == []
+
+
+def test_the_welcome_page_s_generated_module_list_is_not_an_instruction() -> None:
+    welcome = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell(
+                "<!-- atelier:parcours:debut -->\n- Exécuter une cellule.\n"
+                "<!-- atelier:parcours:fin -->"
+            )
+        ]
+    )
+    assert code_wording_left(welcome) == []
