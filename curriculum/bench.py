@@ -17,6 +17,7 @@ from typing import NoReturn
 from curriculum.benchmarks.batiments import measure_batiments
 from curriculum.benchmarks.controles import measure_controles
 from curriculum.benchmarks.core import BenchContext, Measurement, Row
+from curriculum.benchmarks.debat import measure_debat
 from curriculum.benchmarks.demandes import measure_demandes
 from curriculum.benchmarks.donnees_personnelles import measure_donnees_personnelles
 from curriculum.benchmarks.impact import measure_impact
@@ -24,6 +25,7 @@ from curriculum.benchmarks.imports import measure_lesson_imports, measure_widget
 from curriculum.benchmarks.llm import measure_llm
 from curriculum.benchmarks.notebooks import measure_notebooks
 from curriculum.benchmarks.ouverture import measure_ouverture
+from curriculum.benchmarks.projet import measure_projet, measure_projet_fiche
 from curriculum.benchmarks.prompts import measure_prompts
 from curriculum.benchmarks.report import (
     Machine,
@@ -47,6 +49,9 @@ MEASUREMENTS: list[Measurement] = [
     measure_batiments,
     measure_demandes,
     measure_donnees_personnelles,
+    measure_projet,
+    measure_projet_fiche,
+    measure_debat,
 ]
 
 COURSE_MARKER = "nbgrader_config.py"

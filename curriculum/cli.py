@@ -1,4 +1,5 @@
-"""The `atelier` command: check the course, release learner notebooks, benchmark.
+"""The `atelier` command: check the course, release learner notebooks, print the guides,
+benchmark.
 
 Exit codes: 0 all is well, 1 problems found, 2 the command was misused.
 Expected problems are printed as one French sentence, never as a traceback.
@@ -15,7 +16,8 @@ from typing import Any, NoReturn
 from curriculum.course import CONFIG_FILE, RELEASE_DIR, find_course_root
 
 OK, PROBLEMS, USAGE = 0, 1, 2
-COMMANDS = "check, release, data, guard, bench ou serve"
+GUIDE_FILE = "guide-formateur.html"
+COMMANDS = "check, release, guide, data, guard, bench ou serve"
 
 
 class _FrenchParser(argparse.ArgumentParser):
@@ -30,9 +32,7 @@ class _FrenchParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         if "invalid choice" in message:
-            text = (
-                "sous-commande inconnue : choisissez check, release, data, guard, bench ou serve."
-            )
+            text = f"sous-commande inconnue : choisissez {COMMANDS}."
         elif "required" in message:
             text = "indiquez une sous-commande parmi " + COMMANDS + "."
         elif "unrecognized arguments" in message:
@@ -72,6 +72,19 @@ def _parser() -> argparse.ArgumentParser:
         nargs="*",
         metavar="MODULE",
         help="identifiant d'un module, par exemple 01-prise-en-main",
+    )
+    guide = commands.add_parser(
+        "guide",
+        help="écrit le guide des formateurs imprimable (tous les guides et les cartes de débat)",
+        description="Rassemble les guides de curriculum/guides/ (salle, parcours, modules) et "
+        "les cartes de débat en un seul document HTML à imprimer depuis le navigateur.",
+    )
+    guide.add_argument(
+        "--sortie",
+        type=Path,
+        default=Path(GUIDE_FILE),
+        metavar="FICHIER",
+        help=f"le fichier HTML à écrire ({GUIDE_FILE} dans le dossier courant par défaut)",
     )
     data = commands.add_parser(
         "data",
@@ -148,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         return USAGE
     if args.command == "check":
         return _check(root)
+    if args.command == "guide":
+        return _guide(root, args.sortie)
     return _release(root, args.modules)
 
 
@@ -189,13 +204,40 @@ def _check(root: Path) -> int:
         print(f"Avertissement : {warning}")
     problems = check_course(root)
     if not problems:
-        print("Tout est cohérent : programme, notebooks et page d'accueil sont à jour.")
+        print("Tout est cohérent : programme, notebooks, guides et page d'accueil sont à jour.")
         return OK
     count = len(problems)
     print(f"{count} problème{'s' if count > 1 else ''} à corriger :")
     for problem in problems:
         print(f"- {problem}")
     return PROBLEMS
+
+
+def _guide(root: Path, output: Path) -> int:
+    from curriculum.guide_html import write_guide
+    from curriculum.guides import load_guides
+    from curriculum.syllabus import SyllabusError, load_course_syllabus
+    from widgets.french import format_size
+
+    try:
+        syllabus = load_course_syllabus(root)
+    except SyllabusError as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        return PROBLEMS
+    for problem in load_guides(root).problems:
+        print(f"Avertissement : {problem}")
+    output = output.resolve()
+    try:
+        write_guide(root, syllabus, output)
+    except OSError as error:
+        print(f"Erreur : impossible d'écrire {output} ({error.strerror}).", file=sys.stderr)
+        return PROBLEMS
+    size = format_size(output.stat().st_size)
+    print(
+        f"Guide des formateurs écrit dans {output} ({size}) : ouvrez-le dans un navigateur "
+        "et imprimez-le (A4)."
+    )
+    return OK
 
 
 def _release(root: Path, module_ids: list[str]) -> int:

@@ -24,5 +24,7 @@ Module map
 | 08-trier-les-demandes | `lessons/demandes.py` | `demandes/` | `demandes/views/` | `demandes/data/` | `test_demandes_*.py` | `demandes.py` |
 | 09-predire | `lessons/batiments.py` | `batiments/` | `batiments/views/` | `batiments/data/` | `test_batiments_*.py` | `batiments.py` |
 | 10-scores-et-equite | `lessons/controles.py` | `controles/` | `controles/views/` | `controles/data/` | `test_controles_*.py` | `controles.py` |
+| 11-projet | `lessons/projet.py` | `projet/` | `projet/views/` | `projet/sources/` | `test_projet_*.py` | `projet.py` |
+| 12-debat | `lessons/debat.py` | `debat/` | `debat/views/` | `debat/sources/cartes.toml` | `test_debat_*.py` | `debat.py` |
 | (tous) | — | `selfcheck/` | `selfcheck/views/`, `viewkit/` | — | `test_selfcheck_*.py`, `test_exercises.py` | `imports.py` |
 """

@@ -1,0 +1,1 @@
+"""The views of module 12: the card deck, the room vote and the closing card."""

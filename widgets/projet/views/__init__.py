@@ -1,0 +1,1 @@
+"""Module 11's views: one view per file."""
