@@ -13,6 +13,7 @@ from pathlib import Path
 from curriculum.check_facts import check_facts
 from curriculum.check_glossary import check_glossary
 from curriculum.check_guides import check_guides
+from curriculum.check_no_code_view import check_no_code_view
 from curriculum.course import RELEASE_DIR, SOURCE_DIR
 from curriculum.exercise_texts import check_exercise_texts
 from curriculum.index_page import WELCOME_MODULE, IndexPageError, section_is_current
@@ -53,6 +54,7 @@ def check_course(course_root: Path, syllabus_path: Path | None = None) -> list[s
         *check_exercise_texts(course_root),
         *check_glossary(course_root, syllabus),
         *check_guides(course_root, syllabus),
+        *check_no_code_view(course_root),
     ]
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nbformat
 
+from curriculum.check_no_code_view import check_no_code_view
 from curriculum.no_code_view import (
     ABOUT_JUPYTERLAB_NOTE,
     LAB_ONLY_TAG,
@@ -93,3 +96,23 @@ def test_the_welcome_page_s_generated_module_list_is_not_an_instruction() -> Non
         ]
     )
     assert code_wording_left(welcome) == []
+
+
+def test_atelier_check_reports_code_wording_and_misplaced_markers(tmp_path) -> None:
+    folder = tmp_path / "notebooks" / "01-essai"
+    folder.mkdir(parents=True)
+    leaky = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("Exécutez la cellule ci-dessous."),
+            nbformat.v4.new_markdown_cell("<!-- jupyterlab -->Cliquez.<!-- /jupyterlab -->"),
+        ]
+    )
+    nbformat.write(leaky, folder / "01-essai.ipynb")
+    problems = check_no_code_view(tmp_path)
+    assert len(problems) == 2
+    assert "cellule 1" in problems[0] and "« Exécutez la »" in problems[0]
+    assert "cellule 2" in problems[1] and "Passez à la ligne" in problems[1]
+
+
+def test_the_real_course_s_view_has_no_code_wording() -> None:
+    assert check_no_code_view(Path(__file__).resolve().parents[1]) == []
