@@ -8,11 +8,12 @@ JOBS ?= auto
 # nbgrader runs helper programs (alembic) found on PATH: the venv's come first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab formateur test bench lint format lock release check data clean
+.PHONY: lab presenter formateur test bench lint format lock release check data clean
 
 ## Crée l'environnement (.venv) s'il manque ou si les dépendances ont changé.
 $(STAMP): pyproject.toml $(LOCKS) binder/overrides.json binder/ipython_kernel_config.py \
-		binder/learner-view
+		binder/learner-view binder/install-no-code-view $(wildcard binder/vue-sans-code/*) \
+		$(wildcard binder/vue-sans-code/templates/atelier/*)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r binder/requirements.txt -r tests/requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
@@ -21,19 +22,28 @@ $(STAMP): pyproject.toml $(LOCKS) binder/overrides.json binder/ipython_kernel_co
 	mkdir -p $(VENV)/etc/ipython
 	cp binder/ipython_kernel_config.py $(VENV)/etc/ipython/ipython_kernel_config.py
 	binder/learner-view
+	binder/install-no-code-view
 	touch $(STAMP)
 
 ## Ouvre le cours dans JupyterLab, en français, sur la page d'accueil (vue apprenante).
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks notebooks/00-accueil/00-accueil.ipynb
 
+## Ouvre la vue sans code (Voilà) sur la page d'accueil : le cours sans cellules de code,
+## les exercices dans des formulaires (parcours élus et Café IA).
+presenter: $(STAMP)
+	$(BIN)/jupyter server --ServerApp.root_dir=notebooks \
+		--ServerApp.default_url=/voila/render/00-accueil/00-accueil.ipynb
+
 ## Ouvre JupyterLab pour les formatrices et les formateurs, à la racine du dépôt, avec les
 ## outils de nbgrader (création des exercices, validation, notation) que `make lab` cache.
 formateur: $(STAMP)
 	JUPYTER_CONFIG_PATH="$(abspath binder/formateur)" $(BIN)/jupyter lab
 
-## Lance toute la suite de tests (notebooks en parallèle).
+## Lance toute la suite de tests (notebooks en parallèle), navigateur compris : installe le
+## Chromium de Debian s'il manque et que c'est possible (sinon ces tests sont sautés).
 test: $(STAMP)
+	tests/browser/install-chromium
 	$(BIN)/python -m pytest -n $(JOBS)
 
 ## Mesures de vitesse et de mémoire (hors tests), écrites dans bench/results/.

@@ -68,13 +68,13 @@ def _source(fact: Fact) -> str:
     return f"[{fact.source}]({fact.url})" if fact.url else fact.source
 
 
-def _after_colon(text: str) -> str:
+def after_colon(text: str) -> str:
     """A sentence written after « : », which French starts in lower case."""
     return text[:1].lower() + text[1:] if text[1:2].islower() or text[1:2] == "'" else text
 
 
 def _caveat(fact: Fact) -> str:
-    return f" Réserve : {_after_colon(fact.caveat)}" if fact.caveat else ""
+    return f" Réserve : {after_colon(fact.caveat)}" if fact.caveat else ""
 
 
 def render_box(fact: Fact) -> str:
@@ -89,7 +89,7 @@ def render_group(facts: list[Fact]) -> str:
     """One box for several facts: each statement with its caveat, then a link to the sources."""
     items = "\n".join(
         f"> - {fact.statement}"
-        + (f" *Réserve : {_after_colon(fact.caveat)}*" if fact.caveat else "")
+        + (f" *Réserve : {after_colon(fact.caveat)}*" if fact.caveat else "")
         for fact in facts
     )
     return (

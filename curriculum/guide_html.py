@@ -18,7 +18,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from curriculum.check_guides import lesson_questions
-from curriculum.fact_boxes import _after_colon as after_colon
+from curriculum.fact_boxes import after_colon
 from curriculum.facts import Fact, FactsError, load_facts, registry_path
 from curriculum.guide_model import Guides, ModuleGuide, PathGuide, Trap
 from curriculum.guides import load_guides
@@ -26,6 +26,11 @@ from curriculum.links import binder_url, module_link
 from curriculum.syllabus import Module, Syllabus
 from curriculum.syllabus import Path as SyllabusPath
 from widgets.french import french_date
+
+NO_CODE_NOTE = (
+    "Ce parcours se suit dans la vue sans code : les cellules de code sont cachées et les "
+    "exercices se répondent dans des formulaires. Sur votre ordinateur : make presenter."
+)
 
 DOCUMENT_TEXTS = "guide_document.toml"
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable("image")
@@ -190,7 +195,7 @@ class _Parts:
             return self.section(anchor, path.title, head + note)
         body = [head, markdown(guide.summary)]
         if guide.view == "sans-code":
-            body.append(f'<p class="note">{escape(module_link("", "sans-code").note)}</p>')
+            body.append(f'<p class="note">{escape(NO_CODE_NOTE)}</p>')
         body += ["<h3>À préparer</h3>", _list(guide.before)]
         body += ["<h3>Déroulé</h3>", self._steps(guide)]
         body += ["<h3>Documents à imprimer</h3>", _list(guide.handouts)]

@@ -19,8 +19,6 @@ BINDER = f"https://mybinder.org/v2/gh/{REPOSITORY}/{BRANCH}"
 class Link:
     url: str
     label: str
-    # Said next to the link when the wanted view does not exist yet; "" otherwise.
-    note: str = ""
 
 
 def binder_url(module_id: str) -> str:
@@ -28,19 +26,13 @@ def binder_url(module_id: str) -> str:
     return f"{BINDER}?urlpath=lab/tree/{RELEASE_DIR}/{module_id}/{module_id}.ipynb"
 
 
-def module_link(module_id: str, view: str) -> Link:
-    """The link a path guide prints for a module, in the path's view.
+def binder_no_code_url(module_id: str) -> str:
+    """Binder opening the no-code view (Voilà) on the learner notebook of `module_id`."""
+    return f"{BINDER}?urlpath=voila/render/{RELEASE_DIR}/{module_id}/{module_id}.ipynb"
 
-    The no-code view (Voilà) is issue 12: until it exists, a « sans-code » path
-    gets the JupyterLab link and says so. Issue 12 changes this function only.
-    """
-    link = Link(binder_url(module_id), "Ouvrir dans Binder (JupyterLab)")
+
+def module_link(module_id: str, view: str) -> Link:
+    """The link a path guide prints for a module, in the path's view."""
     if view == "sans-code":
-        return Link(
-            link.url,
-            link.label,
-            "La vue sans code (les cellules de code cachées) est en préparation : en attendant, "
-            "ce lien ouvre le notebook dans JupyterLab ; la formatrice ou le formateur exécute "
-            "les cellules et les participants regardent et répondent à l'oral.",
-        )
-    return link
+        return Link(binder_no_code_url(module_id), "Ouvrir dans Binder (vue sans code)")
+    return Link(binder_url(module_id), "Ouvrir dans Binder (JupyterLab)")

@@ -280,10 +280,14 @@ def test_binder_link_is_the_readme_badge() -> None:
     )
 
 
-def test_no_code_view_says_it_is_coming() -> None:
+def test_a_no_code_path_links_to_the_no_code_view() -> None:
     no_code, lab = (
         module_link("10-scores-et-equite", "sans-code"),
         module_link("10-scores-et-equite", "jupyterlab"),
     )
-    assert no_code.url == lab.url == binder_url("10-scores-et-equite")
-    assert "en préparation" in no_code.note and lab.note == ""
+    assert lab.url == binder_url("10-scores-et-equite")
+    assert no_code.url == (
+        "https://mybinder.org/v2/gh/atelier-ia/atelier-ia/main"
+        "?urlpath=voila/render/notebooks/10-scores-et-equite/10-scores-et-equite.ipynb"
+    )
+    assert "sans code" in no_code.label

@@ -150,7 +150,12 @@ def test_path_guides_give_clock_times_links_and_room_traps(course: Path) -> None
     assert "urlpath=lab/tree/notebooks/08-trier-les-demandes/08-trier-les-demandes.ipynb" in agents
     assert "Le Wi-Fi de la salle des fêtes" in agents
     elus = html.split('id="parcours-elus"', 1)[1].split("<section", 1)[0]
-    assert "La vue sans code" in elus and "0–15 min" in elus and "Total : 120 min" in elus
+    assert (
+        "vue sans code" in elus
+        and "urlpath=voila/render/notebooks/02-ia-generative" in elus
+        and "0–15 min" in elus
+        and "Total : 120 min" in elus
+    )
     assert "Fiche projet vierge" in elus or "fiche projet vierge" in elus
 
 
