@@ -13,6 +13,7 @@ from widgets.batiments.sweep import ComplexitySweep
 from widgets.batiments.table import COLUMNS, BuildingTable
 from widgets.french import format_number, format_percent
 from widgets.palette import BLUE, VERMILION
+from widgets.scrolling import scrolling_region
 
 HOME_COMMUNE = "Clairval-sur-Ondine"
 CELL = 'style="border:1px solid #999;padding:2px 6px"'
@@ -56,10 +57,13 @@ def preview_html(table: BuildingTable, count: int) -> str:
         "<tr>" + "".join(f"<td {CELL}>{escape(v)}</td>" for v in _row_values(table, i)) + "</tr>"
         for i in rows
     )
-    return (
-        f'<div style="overflow-x:auto">{TABLE}<caption style="text-align:left">'
+    caption = (
         f"Les {len(rows)} premiers bâtiments de {HOME_COMMUNE} (sur {len(table)} bâtiments "
-        f"de 12 communes fictives)</caption><tr>{head}</tr>{body}</table></div>"
+        "de 12 communes fictives)"
+    )
+    return scrolling_region(
+        caption,
+        f'{TABLE}<caption style="text-align:left">{caption}</caption><tr>{head}</tr>{body}</table>',
     )
 
 
@@ -81,10 +85,13 @@ def largest_errors_html(errors: tuple[BuildingError, ...]) -> str:
         f"<td {CELL}>{format_number(e.predicted)}</td><td {CELL}>{format_number(e.error)}</td></tr>"
         for e in errors
     )
-    return (
-        f'<div style="overflow-x:auto">{TABLE}<caption style="text-align:left">Les '
-        f"{len(errors)} bâtiments de test sur lesquels le modèle honnête (toutes les colonnes "
-        f"sauf la facture) se trompe le plus</caption><tr>{head}</tr>{body}</table></div>"
+    caption = (
+        f"Les {len(errors)} bâtiments de test sur lesquels le modèle honnête (toutes les "
+        "colonnes sauf la facture) se trompe le plus"
+    )
+    return scrolling_region(
+        caption,
+        f'{TABLE}<caption style="text-align:left">{caption}</caption><tr>{head}</tr>{body}</table>',
     )
 
 

@@ -25,11 +25,9 @@ from widgets.french import (
     format_number,
     format_percent,
 )
+from widgets.scrolling import scrolling_region
 
 TABLE_STYLE = "border-collapse:collapse;margin:0.4em 0;font-size:0.95em"
-SCROLL_STYLE = "width:0;min-width:100%;max-width:100%;overflow-x:auto"
-"""Around every table: as wide as the notebook, never wider. A table with many columns
-scrolls sideways instead of being cut (`width:0` keeps it from widening the page)."""
 CELL_STYLE = "border:1px solid #999;padding:0.25em 0.6em;text-align:right"
 HEAD_STYLE = "border:1px solid #999;padding:0.25em 0.6em;text-align:left;background:#f0f0f0"
 
@@ -61,11 +59,11 @@ def _row(header: str, cells: list[str]) -> str:
 
 def _table(caption: str, headers: list[str], rows: list[str]) -> str:
     head = "".join(f'<th scope="col" style="{HEAD_STYLE}">{name}</th>' for name in headers)
-    return (
-        f'<div style="{SCROLL_STYLE}" role="region" aria-label="{escape(caption)}" tabindex="0">'
+    return scrolling_region(
+        caption,
         f'<table style="{TABLE_STYLE}"><caption style="text-align:left;caption-side:top">'
         f"{caption}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
-        "</table></div>"
+        "</table>",
     )
 
 

@@ -34,7 +34,7 @@ def chips_html(tokenization: Tokenization, token_bytes: tuple[bytes, ...], tints
         border, tint = tints[position % 2]
         label = _escape(token_label(token, token_bytes[token.id]))
         chips.append(
-            f'<span title="token {position + 1}, numéro {token.id}" '
+            f'<span role="listitem" title="token {position + 1}, numéro {token.id}" '
             f'style="display:inline-block;margin:2px 0;padding:1px 4px;background:{tint};'
             f'border:1px solid {border};border-left:3px solid #000;text-align:center">'
             f'<span style="font-family:monospace;white-space:pre">{label}</span>'
@@ -42,7 +42,7 @@ def chips_html(tokenization: Tokenization, token_bytes: tuple[bytes, ...], tints
         )
     hidden = tokenization.count - MAX_CHIPS
     if hidden > 0:
-        chips.append(f"<span> … et {format_number(hidden)} autres tokens</span>")
+        chips.append(f'<span role="listitem"> … et {format_number(hidden)} autres tokens</span>')
     return '<div role="list" style="line-height:2.4">' + "".join(chips) + "</div>"
 
 

@@ -64,6 +64,7 @@ class LiveFigure:
         self.canvas = FigureCanvasAgg(self.figure)
         axes = self.figure.subplots(nrows, ncols, squeeze=False)
         self.axes = [ax for row in axes for ax in row]
+        # The caption under the image is also its text alternative (see viewkit.session).
         self.image = ipw.Image(format="png", layout=ipw.Layout(max_width="100%"))
         self.caption = ipw.HTML(f'<p style="margin:0.2em 0 0.8em 0"><em>{caption}</em></p>')
         self.widget = ipw.VBox([self.image, self.caption])

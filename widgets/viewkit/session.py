@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from IPython.display import display
+from importlib import resources
+
+from IPython.display import Javascript, display
 
 from widgets import french_errors
 
 
 def start() -> None:
-    """Install French error messages and say, visibly, that setup ran."""
+    """Install French error messages, name sliders and figures, and say that setup ran."""
     french_errors.install()
+    # ipywidgets draws a slider's handle (the part that takes the arrow keys) without a
+    # name, and an image without a text alternative: a screen reader would say « curseur »
+    # or « image » and nothing else (see accessible_names.js).
+    display(Javascript(resources.files(__package__).joinpath("accessible_names.js").read_text()))
     display(
         {
             "text/html": '<p role="status"><strong>✔ Configuration terminée.</strong> '

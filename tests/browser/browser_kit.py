@@ -1,0 +1,242 @@
+"""What the browser tests share: Debian's Chromium, a course server, pages, axe.
+
+The server is one Jupyter server, as on Binder: JupyterLab at /lab and the no-code
+view at /voila/render, on 127.0.0.1, serving a copy of notebooks/ (JupyterLab saves
+notebooks it opens; the course's own files are never touched). Chromium is Debian's,
+driven by Playwright from PyPI (never `playwright install`), with every host name
+other than 127.0.0.1 unresolvable.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts" / "navigateur"
+"""Screenshots of every module in each view, kept after the run for people to look at."""
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+SERVER_START_SECONDS = 60
+
+
+def chromium_path() -> str:
+    """Debian's Chromium, or a skip that says why the browser tests do not run."""
+    path = shutil.which("chromium")
+    if path is None:
+        pytest.skip(
+            "Chromium est introuvable : les tests dans un navigateur sont sautés. "
+            "`make test` l'installe avec apt quand il le peut (administrateur, Debian)."
+        )
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        pytest.skip("Playwright manque : installez les dépendances de test (make test).")
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass(frozen=True)
+class CourseServer:
+    url: str
+    notebooks: Path
+
+    def lab(self, module_id: str) -> str:
+        # `reset`: a fresh workspace, not the tabs a previous test left open.
+        return f"{self.url}/lab/tree/{module_id}/{module_id}.ipynb?reset"
+
+    def view(self, module_id: str) -> str:
+        return f"{self.url}/voila/render/{module_id}/{module_id}.ipynb"
+
+
+@contextmanager
+def course_server(scratch: Path) -> Iterator[CourseServer]:
+    """A Jupyter server (JupyterLab and the no-code view) on a copy of notebooks/."""
+    notebooks = scratch / "notebooks"
+    shutil.copytree(ROOT / "notebooks", notebooks)
+    port = free_port()
+    home = scratch / "jupyter"
+    env = {
+        **os.environ,
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+    }
+    command = [
+        str(Path(sys.executable).parent / "jupyter"),
+        "lab",
+        "--no-browser",
+        f"--port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        "--IdentityProvider.token=",
+        "--ServerApp.password=",
+        "--ServerApp.disable_check_xsrf=True",
+        f"--ServerApp.root_dir={notebooks}",
+        "--LabApp.expose_app_in_browser=True",
+    ]
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    log = (scratch / "serveur.log").open("w")
+    process = subprocess.Popen(
+        command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, process)
+        yield CourseServer(url, notebooks)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+        log.close()
+
+
+def _wait_until_up(url: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("le serveur Jupyter s'est arrêté au démarrage (voir serveur.log)")
+        try:
+            with urllib.request.urlopen(f"{url}/api/status", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("le serveur Jupyter n'a pas répondu à temps")
+
+
+def output_snapshot(page) -> str:
+    """What the outputs show now: their text and the address of every image."""
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll('.jp-OutputArea-output'))
+            .map(o => o.innerText + Array.from(o.querySelectorAll('img')).map(i => i.src)
+            .join(' ')).join('\\n')"""
+    )
+
+
+def change_first_widget(page) -> str:
+    """Move the first slider, or else change the first menu, or type in the first text box,
+    or click the first button of a lesson view (shown ones only); return what was done."""
+    slider = _first_shown(page, ".jp-OutputArea .widget-slider .noUi-handle")
+    if slider is not None:
+        before = output_snapshot(page)
+        slider.focus()
+        for key in ("ArrowRight",) * 3:
+            page.keyboard.press(key)
+        if not wait_for_change(page, before, seconds=3):
+            for key in ("ArrowLeft",) * 6:
+                page.keyboard.press(key)
+        return "curseur"
+    menu = _first_shown(page, ".jp-OutputArea .widget-dropdown select, .jp-OutputArea select")
+    if menu is not None:
+        if menu.get_attribute("multiple") is not None:
+            menu.select_option(index=[0, 1])
+        else:
+            menu.select_option(index=1 if menu.locator("option").count() > 1 else 0)
+        return "menu"
+    box = _first_shown(page, ".jp-OutputArea .widget-textarea textarea")
+    if box is not None:
+        box.fill("Bonjour, je signale un lampadaire éteint rue des Tilleuls depuis lundi.")
+        box.blur()
+        return "zone de texte"
+    button = _first_shown(page, ".jp-OutputArea .widget-button")
+    assert button is not None, "aucun widget dans ce module"
+    button.click()
+    return "bouton"
+
+
+def _first_shown(page, selector: str):
+    """The first element matching `selector` that is not hidden, brought into view."""
+    index = page.evaluate(
+        "(s) => Array.from(document.querySelectorAll(s)).findIndex(e => e.checkVisibility())",
+        selector,
+    )
+    if index < 0:
+        return None
+    element = page.locator(selector).nth(index)
+    _bring_into_view(page, element)
+    return element
+
+
+def _bring_into_view(page, locator) -> None:
+    """JupyterLab skips drawing cells far from the screen: scroll there first."""
+    locator.evaluate("(e) => e.scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(300)
+
+
+def wait_for_change(page, before: str, seconds: float = 15) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if output_snapshot(page) != before:
+            return True
+        page.wait_for_timeout(200)
+    return False
+
+
+# axe-core: serious and critical violations. A node inside what the course shows (an
+# output, rendered Markdown) is the course's fault; the rest belongs to JupyterLab itself.
+COURSE_PARTS = ".jp-OutputArea, .jp-RenderedMarkdown, .jp-MarkdownOutput, #rendered_cells"
+UPSTREAM = {
+    "aria-allowed-attr": "JupyterLab : les boutons de sa barre d'outils (jp-button) portent "
+    "aria-pressed, que leur rôle n'autorise pas.",
+    "aria-input-field-name": "JupyterLab : l'éditeur de code (CodeMirror) des cellules n'a "
+    "pas de nom accessible.",
+    "aria-required-children": "JupyterLab : la liste des cellules (role=feed) contient des "
+    "éléments qui ne sont pas des articles.",
+    "button-name": "JupyterLab : le bouton qui replie un titre dans la marge n'a pas de nom.",
+    "scrollable-region-focusable": "JupyterLab : la zone qui défile dans l'éditeur d'une "
+    "cellule de code (cm-scroller) a tabindex=-1.",
+}
+
+
+def accessibility_faults(page) -> tuple[list[str], dict[str, str]]:
+    """Serious or critical axe violations: the course's own as readable lines, and those
+    that belong to JupyterLab itself (id: the first element concerned)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    ours: list[str] = []
+    upstream: dict[str, str] = {}
+    for violation in Axe().run(page).response["violations"]:
+        if violation["impact"] not in ("serious", "critical"):
+            continue
+        for node in violation["nodes"]:
+            selector = node["target"][-1]
+            in_course = page.locator(selector).first.evaluate(
+                f"(e) => Boolean(e.closest({COURSE_PARTS!r}))"
+            )
+            if in_course:
+                ours.append(f"{violation['id']} ({violation['impact']}) : {node['html'][:160]}")
+            else:
+                upstream.setdefault(violation["id"], f"{selector} {node['html'][:160]}")
+    return ours, upstream
+
+
+def screenshot(page, view: str, module_id: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{view}-{module_id}.png"))

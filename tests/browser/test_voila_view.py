@@ -1,0 +1,128 @@
+"""The no-code view (Voilà), in a real browser, as an élu meets it.
+
+For every module: the page renders in French with no code, no instruction about code
+cells and no request leaving the machine; a widget responds; the first exercise is
+answered in its form, empty, then wrongly, then rightly, with the French verdicts;
+axe finds no serious fault; a screenshot is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from browser_kit import (
+    CHROMIUM_FLAGS,
+    CourseServer,
+    accessibility_faults,
+    change_first_widget,
+    chromium_path,
+    course_server,
+    output_snapshot,
+    screenshot,
+    wait_for_change,
+)
+from exercise_answers import first_checked_exercise, typed_in_form
+
+from conftest import module_ids
+from widgets.selfcheck import MultipleChoice
+from widgets.selfcheck.form_answers import FormKind, form_kind
+
+RENDER_SECONDS = 120
+CODE_WORDS = ("Maj + Entrée", "Exécutez la cellule", "exécutez la cellule", "double-cliquez")
+ABOUT_JUPYTERLAB = {"01-prise-en-main"}
+"""Module 01 teaches JupyterLab itself: the view says so at the top instead."""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CourseServer]:
+    chromium_path()
+    with course_server(tmp_path_factory.mktemp("vue-sans-code")) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser(server: CourseServer):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    page.outside = []
+    page.on(
+        "request",
+        lambda request: None if "//127.0.0.1" in request.url else page.outside.append(request.url),
+    )
+    yield page
+    context.close()
+
+
+def open_view(page, server: CourseServer, module_id: str) -> None:
+    page.goto(server.view(module_id))
+    page.wait_for_selector("#rendered_cells", state="visible", timeout=RENDER_SECONDS * 1000)
+    page.wait_for_timeout(500)
+
+
+def answer_in_form(page, form, exercise, value: object) -> str:
+    """Choose or type `value` in the form, click « Vérifier ma réponse », read the verdict."""
+    kind = form_kind(exercise)
+    if kind is FormKind.CHOICE:
+        form.locator("label", has_text=f"{value}. ").locator("input").check()
+    else:
+        form.locator("input[type=text], textarea").first.fill(typed_in_form(value))
+    form.locator("button", has_text="Vérifier ma réponse").click()
+    status = form.locator("[role=status]")
+    status.wait_for()
+    page.wait_for_timeout(300)
+    return status.inner_text()
+
+
+def wrong_value(exercise) -> object:
+    """A wrong answer as an élu would give it: another letter, or a word for a number."""
+    if isinstance(exercise, MultipleChoice):
+        return next(letter for letter in exercise.options if letter != exercise.correct)
+    if form_kind(exercise) is FormKind.NUMBER:
+        return "douze"
+    return exercise.wrong_examples[0]
+
+
+@pytest.mark.parametrize("module_id", module_ids())
+def test_a_module_works_without_code(page, server, module_id) -> None:
+    open_view(page, server, module_id)
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    text = page.locator("#rendered_cells").inner_text()
+    assert page.locator(".jupyter-widgets-error-widget").count() == 0
+    assert "Traceback" not in text and "There was an error" not in text
+    assert page.locator(".jp-InputArea-editor").count() == 0, "du code est visible"
+    if module_id not in ABOUT_JUPYTERLAB:
+        assert [word for word in CODE_WORDS if word in text] == []
+
+    shown = output_snapshot(page)
+    action = change_first_widget(page)
+    assert wait_for_change(page, shown), f"{module_id} : rien n'a changé après ({action})"
+
+    exercise = first_checked_exercise(module_id)
+    if exercise is not None:
+        form = page.locator(".widget-vbox:has(> .widget-button:has-text('Vérifier ma réponse'))")
+        form = form.first
+        form.scroll_into_view_if_needed()
+        form.locator("button", has_text="Vérifier ma réponse").click()
+        assert "Pas encore de réponse" in form.locator("[role=status]").inner_text()
+        assert "Pas encore tout à fait" in answer_in_form(
+            page, form, exercise, wrong_value(exercise)
+        )
+        right = exercise.correct if isinstance(exercise, MultipleChoice) else exercise.reference
+        assert "Bonne réponse" in answer_in_form(page, form, exercise, right)
+
+    screenshot(page, "vue-sans-code", module_id)
+    ours, upstream = accessibility_faults(page)
+    faults = ours + [f"{rule} : {where}" for rule, where in upstream.items()]
+    assert faults == [], "\n".join(faults)
+    assert page.outside == [], f"requêtes vers l'extérieur : {page.outside}"
