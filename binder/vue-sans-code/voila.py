@@ -1,7 +1,9 @@
 # La vue sans code de l'Atelier IA (Voilà) : gabarit français, consignes sans code.
-# Installé par binder/install-no-code-view sous deux noms : voila.py (commande `voila`,
-# utilisée par `make presenter`) et jupyter_server_config.py (adresse /voila/ d'un
-# serveur Jupyter, celle des liens Binder).
+# Installé par binder/install-no-code-view sous deux noms : jupyter_server_config.py
+# (adresse /voila/ d'un serveur Jupyter : liens Binder, `make presenter`) et voila.py
+# (la commande `voila`, si on la lance directement).
+import mimetypes
+
 from curriculum.no_code_view import prelaunch_hook
 
 c = get_config()  # noqa: F821 (fourni par Jupyter quand il lit ce fichier)
@@ -16,3 +18,8 @@ c.VoilaConfiguration.extension_denylist = [
     "@voila-dashboards/jupyterlab-preview",
 ]
 c.VoilaExporter.language_code = "fr"
+# Le glossaire et les fiches des jeux de données sont des fichiers Markdown liés depuis les
+# modules : la vue les sert tels quels (texte brut lisible) au lieu de les refuser.
+c.VoilaConfiguration.file_allowlist = [r".*\.(png|jpg|jpeg|gif|svg|md)"]
+# Sans « charset », le navigateur lirait ces fichiers comme du Latin-1 (« alphabÃ©tique »).
+mimetypes.add_type("text/markdown; charset=utf-8", ".md")

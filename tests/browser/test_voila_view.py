@@ -12,23 +12,21 @@ from collections.abc import Iterator
 
 import pytest
 from browser_kit import (
-    CHROMIUM_FLAGS,
-    CourseServer,
     accessibility_faults,
     change_first_widget,
     chromium_path,
-    course_server,
     output_snapshot,
     screenshot,
     wait_for_change,
 )
 from exercise_answers import first_checked_exercise, typed_in_form
 
-from conftest import module_ids
+from conftest import NOTEBOOKS, module_ids
+from curriculum.benchmarks.page_latency import prepare, slider_rows
+from curriculum.course_server import CHROMIUM_FLAGS, CourseServer, course_server, open_view
 from widgets.selfcheck import MultipleChoice
 from widgets.selfcheck.form_answers import FormKind, form_kind
 
-RENDER_SECONDS = 120
 CODE_WORDS = ("Maj + Entrée", "Exécutez la cellule", "exécutez la cellule", "double-cliquez")
 ABOUT_JUPYTERLAB = {"01-prise-en-main"}
 """Module 01 teaches JupyterLab itself: the view says so at the top instead."""
@@ -37,7 +35,7 @@ ABOUT_JUPYTERLAB = {"01-prise-en-main"}
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CourseServer]:
     chromium_path()
-    with course_server(tmp_path_factory.mktemp("vue-sans-code")) as running:
+    with course_server(tmp_path_factory.mktemp("vue-sans-code"), NOTEBOOKS) as running:
         yield running
 
 
@@ -62,12 +60,6 @@ def page(browser):
     )
     yield page
     context.close()
-
-
-def open_view(page, server: CourseServer, module_id: str) -> None:
-    page.goto(server.view(module_id))
-    page.wait_for_selector("#rendered_cells", state="visible", timeout=RENDER_SECONDS * 1000)
-    page.wait_for_timeout(500)
 
 
 def answer_in_form(page, form, exercise, value: object) -> str:
@@ -126,3 +118,21 @@ def test_a_module_works_without_code(page, server, module_id) -> None:
     faults = ours + [f"{rule} : {where}" for rule, where in upstream.items()]
     assert faults == [], "\n".join(faults)
     assert page.outside == [], f"requêtes vers l'extérieur : {page.outside}"
+
+
+def test_the_bench_times_a_slider_inside_the_page(page, server) -> None:
+    """`atelier bench` reads plausible latencies in the page (module 01, a few moves)."""
+    open_view(page, server, "01-prise-en-main")
+    prepare(page)
+    median, p95 = slider_rows(page, "01-prise-en-main", "vue", "vue sans code", moves=6)
+    assert 0 < median.value <= p95.value < 5000, (median, p95)
+    assert "sur 6 mouvements" in median.note and "Prix" in median.name, median
+
+
+def test_the_glossary_opens_from_a_module_and_reads_in_french(page, server) -> None:
+    open_view(page, server, "02-ia-generative")
+    page.locator("a", has_text="glossaire du cours").first.click()
+    page.wait_for_load_state()
+    text = page.locator("body").inner_text()
+    assert text.startswith("# Glossaire de l'Atelier IA")
+    assert "alphabétique" in text
