@@ -25,6 +25,7 @@ from curriculum.benchmarks.imports import measure_lesson_imports, measure_widget
 from curriculum.benchmarks.llm import measure_llm
 from curriculum.benchmarks.notebooks import measure_notebooks
 from curriculum.benchmarks.ouverture import measure_ouverture
+from curriculum.benchmarks.page_latency import measure_page_latency
 from curriculum.benchmarks.projet import measure_projet, measure_projet_fiche
 from curriculum.benchmarks.prompts import measure_prompts
 from curriculum.benchmarks.report import (
@@ -52,6 +53,7 @@ MEASUREMENTS: list[Measurement] = [
     measure_projet,
     measure_projet_fiche,
     measure_debat,
+    measure_page_latency,
 ]
 
 COURSE_MARKER = "nbgrader_config.py"

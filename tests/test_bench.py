@@ -4,14 +4,19 @@ import json
 import pathlib
 import re
 
-from curriculum.bench import main
+from curriculum.bench import MEASUREMENTS, main
 from curriculum.benchmarks.core import BINDER_THREAD_ENV
+from curriculum.benchmarks.page_latency import measure_page_latency
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
 def test_bench_writes_plausible_reports_in_french(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(ROOT)
+    # The in-page latency opens a browser (10 s for a module without a slider): the
+    # browser tests check it (tests/browser/test_voila_view.py).
+    without_browser = [item for item in MEASUREMENTS if item is not measure_page_latency]
+    monkeypatch.setattr("curriculum.bench.MEASUREMENTS", without_browser)
 
     assert main(["--repeats", "1", "--only", "00-accueil", "--output", str(tmp_path)]) == 0
 

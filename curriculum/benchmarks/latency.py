@@ -36,13 +36,18 @@ def times_ms(updates: Iterable[Callable[[], object]]) -> list[float]:
 
 
 def latency_rows(
-    key: str, name: str, samples: list[float], what: str = "mises à jour", note: str = ""
+    key: str,
+    name: str,
+    samples: list[float],
+    what: str = "mises à jour",
+    note: str = "",
+    budget: float = BUDGET_MS,
 ) -> list[Row]:
     """Median and 95th-percentile rows; `what` names the updates in French ("frappes")."""
     median, p95 = statistics.median(samples), percentile(samples, 0.95)
     detail = f"sur {len(samples)} {what} ; max {max(samples):.1f} ms".replace(".", ",")
     note = f"{detail} ; {note}" if note else detail
     return [
-        Row(f"{key}:median", f"{name}, médiane", median, "ms", BUDGET_MS, note, tuple(samples)),
-        Row(f"{key}:p95", f"{name}, 95e centile", p95, "ms", BUDGET_MS, note),
+        Row(f"{key}:median", f"{name}, médiane", median, "ms", budget, note, tuple(samples)),
+        Row(f"{key}:p95", f"{name}, 95e centile", p95, "ms", budget, note),
     ]

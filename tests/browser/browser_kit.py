@@ -1,134 +1,26 @@
-"""What the browser tests share: Debian's Chromium, a course server, pages, axe.
-
-The server is one Jupyter server, as on Binder: JupyterLab at /lab and the no-code
-view at /voila/render, on 127.0.0.1, serving a copy of notebooks/ (JupyterLab saves
-notebooks it opens; the course's own files are never touched). Chromium is Debian's,
-driven by Playwright from PyPI (never `playwright install`), with every host name
-other than 127.0.0.1 unresolvable.
-"""
+"""What the browser tests share: the course server and Chromium (from
+`curriculum.course_server`, shared with `atelier bench`), pages, axe."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from curriculum import course_server as shared
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts" / "navigateur"
 """Screenshots of every module in each view, kept after the run for people to look at."""
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
-SERVER_START_SECONDS = 60
-
 
 def chromium_path() -> str:
     """Debian's Chromium, or a skip that says why the browser tests do not run."""
-    path = shutil.which("chromium")
-    if path is None:
-        pytest.skip(
-            "Chromium est introuvable : les tests dans un navigateur sont sautés. "
-            "`make test` l'installe avec apt quand il le peut (administrateur, Debian)."
-        )
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        pytest.skip("Playwright manque : installez les dépendances de test (make test).")
-    return path
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@dataclass(frozen=True)
-class CourseServer:
-    url: str
-    notebooks: Path
-
-    def lab(self, module_id: str) -> str:
-        # `reset`: a fresh workspace, not the tabs a previous test left open.
-        return f"{self.url}/lab/tree/{module_id}/{module_id}.ipynb?reset"
-
-    def view(self, module_id: str) -> str:
-        return f"{self.url}/voila/render/{module_id}/{module_id}.ipynb"
-
-
-@contextmanager
-def course_server(scratch: Path) -> Iterator[CourseServer]:
-    """A Jupyter server (JupyterLab and the no-code view) on a copy of notebooks/."""
-    notebooks = scratch / "notebooks"
-    shutil.copytree(ROOT / "notebooks", notebooks)
-    port = free_port()
-    home = scratch / "jupyter"
-    env = {
-        **os.environ,
-        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
-    }
-    command = [
-        str(Path(sys.executable).parent / "jupyter"),
-        "lab",
-        "--no-browser",
-        f"--port={port}",
-        "--ServerApp.ip=127.0.0.1",
-        "--IdentityProvider.token=",
-        "--ServerApp.password=",
-        "--ServerApp.disable_check_xsrf=True",
-        f"--ServerApp.root_dir={notebooks}",
-        "--LabApp.expose_app_in_browser=True",
-    ]
-    if os.geteuid() == 0:
-        command.append("--allow-root")
-    log = (scratch / "serveur.log").open("w")
-    process = subprocess.Popen(
-        command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, process)
-        yield CourseServer(url, notebooks)
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-        log.close()
-
-
-def _wait_until_up(url: str, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("le serveur Jupyter s'est arrêté au démarrage (voir serveur.log)")
-        try:
-            with urllib.request.urlopen(f"{url}/api/status", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("le serveur Jupyter n'a pas répondu à temps")
+    reason = shared.missing_browser()
+    if reason is not None:
+        pytest.skip(f"Tests dans un navigateur sautés : {reason}")
+    return shared.chromium_path()
 
 
 def output_snapshot(page) -> str:

@@ -12,28 +12,31 @@ from collections.abc import Iterator
 
 import pytest
 from browser_kit import (
-    CHROMIUM_FLAGS,
     UPSTREAM,
-    CourseServer,
     accessibility_faults,
     change_first_widget,
     chromium_path,
-    course_server,
     output_snapshot,
     screenshot,
     wait_for_change,
 )
 from exercise_answers import first_checked_exercise, typed_in_code
 
-from conftest import module_ids
-
-RUN_SECONDS = 120
+from conftest import NOTEBOOKS, module_ids
+from curriculum.course_server import (
+    CHROMIUM_FLAGS,
+    CourseServer,
+    course_server,
+    open_notebook,
+    run_all_cells,
+    wait_until_idle,
+)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CourseServer]:
     chromium_path()
-    with course_server(tmp_path_factory.mktemp("jupyterlab")) as running:
+    with course_server(tmp_path_factory.mktemp("jupyterlab"), NOTEBOOKS) as running:
         yield running
 
 
@@ -53,34 +56,6 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
-
-
-def open_notebook(page, server: CourseServer, module_id: str) -> None:
-    """Open the module in JupyterLab; `window.atelierNotebook()` is then its panel."""
-    page.goto(server.lab(module_id))
-    page.wait_for_function("Boolean(window.jupyterapp)", timeout=RUN_SECONDS * 1000)
-    page.evaluate(
-        """(path) => { window.atelierNotebook = () => Array.from(
-            window.jupyterapp.shell.widgets('main')).find(w => w.context?.path === path); }""",
-        f"{module_id}/{module_id}.ipynb",
-    )
-    page.wait_for_function(
-        "window.atelierNotebook()?.sessionContext?.session?.kernel?.status === 'idle'",
-        timeout=RUN_SECONDS * 1000,
-    )
-    page.evaluate("window.jupyterapp.shell.activateById(window.atelierNotebook().id)")
-
-
-def wait_until_idle(page) -> None:
-    page.wait_for_timeout(300)
-    page.wait_for_function(
-        """() => {
-            const kernel = window.atelierNotebook().sessionContext.session.kernel;
-            const prompts = Array.from(document.querySelectorAll('.jp-InputPrompt'));
-            return kernel.status === 'idle' && prompts.every(p => !p.textContent.includes('*'));
-        }""",
-        timeout=RUN_SECONDS * 1000,
-    )
 
 
 def run_cell(page, index: int, source: str | None = None) -> str:
@@ -124,9 +99,7 @@ def test_the_welcome_page_opens_in_french_without_nbgrader_tools(page, server) -
 
 @pytest.mark.parametrize("module_id", module_ids())
 def test_a_module_runs_responds_and_checks_answers_in_french(page, server, module_id) -> None:
-    open_notebook(page, server, module_id)
-    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    wait_until_idle(page)
+    run_all_cells(page, server, module_id)
     shown = output_snapshot(page)
     assert "Traceback" not in shown and "Error" not in shown, shown[-2000:]
 
