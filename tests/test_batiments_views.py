@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import nbformat
 import numpy as np
 import pytest
@@ -16,7 +19,7 @@ from test_batiments_model import (
     sweep_reference,
 )
 
-from conftest import solution_path
+from conftest import ROOT, solution_path
 from widgets.batiments.html import READING_CELL, alert_html
 from widgets.batiments.leak import HONEST_COLUMNS, leak_experiment
 from widgets.batiments.sweep import OVERFIT_EXAMPLE, complexity_sweep, read_degree
@@ -194,3 +197,31 @@ def test_figures_written_in_the_notebook_match_the_data() -> None:
     assert f"sur {len(rows()) - test_count} bâtiments" in text
     assert f"jugé sur les {test_count} autres" in text
     assert "gymnase `BEL-004`" in text
+
+
+def test_importing_the_lesson_fits_nothing_and_loads_neither_sklearn_nor_matplotlib() -> None:
+    code = (
+        "import sys\n"
+        "from widgets.lessons import batiments\n"
+        "from widgets.batiments import sweep\n"
+        "assert sweep._fit_once.cache_info().currsize == 0\n"
+        "assert not {'sklearn', 'matplotlib'} & set(sys.modules), 'import lourd'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_start_fits_in_the_background_and_a_check_waits_for_it() -> None:
+    # Right after start(), as « Exécuter tout » does: the exercise waits for the models.
+    code = (
+        "from widgets.lessons import batiments\n"
+        "batiments.start()\n"
+        "assert batiments.q1.exercise.expected == 3\n"
+        "assert batiments.EXERCISES[3] is batiments.q4.exercise\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True)
+
+
+def test_the_names_read_from_the_models_are_the_ones_announced() -> None:
+    assert set(lesson._from_models()) == set(lesson.FROM_MODEL)
+    with pytest.raises(AttributeError):
+        _ = lesson.NO_SUCH_NAME

@@ -308,13 +308,26 @@ def test_solutions_quote_the_engine() -> None:
     assert 0.52 < low < 0.53 and 0.56 <= high < 0.565
 
 
-def test_importing_the_lesson_trains_nothing() -> None:
+def test_importing_the_lesson_trains_nothing_and_loads_neither_sklearn_nor_matplotlib() -> None:
     code = (
+        "import sys\n"
         "from widgets.lessons import controles\n"
         "from widgets.controles import study\n"
-        "assert study.default_study.cache_info().currsize == 0\n"
+        "assert study._train_once.cache_info().currsize == 0\n"
+        "assert not {'sklearn', 'matplotlib'} & set(sys.modules), 'import lourd'\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_start_trains_in_the_background_and_a_check_waits_for_it() -> None:
+    code = (
+        "from widgets.lessons import controles\n"
+        "controles.start()\n"
+        "table = controles.default_study().table\n"
+        "assert table.report(0.55).overall.controlled_honest == 659\n"
+        "assert controles.default_proxy_study().variants[1].table is table\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True)
 
 
 def test_lesson_widgets_build() -> None:

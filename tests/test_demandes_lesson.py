@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import tomllib
 
 import nbformat
@@ -13,6 +15,7 @@ from widgets.demandes.html import predictions_table
 from widgets.demandes.model import TrainedModel, trained_model
 from widgets.demandes.predict import predict_message
 from widgets.demandes.services import answer_names_another, answer_names_both
+from widgets.demandes.views.cells import FAILURE_EXAMPLES
 from widgets.lessons import demandes as lesson
 
 
@@ -30,7 +33,7 @@ def test_quiz_and_failure_examples_behave_as_the_notebook_says(model) -> None:
     assert wrong == [lesson.QUIZ_MESSAGES["ABC".index(lesson.MISTAKE_LETTER)][0]]
     new_word, between, two_topics, off_topic = (
         (message, expected, predict_message(message, model))
-        for message, expected in lesson.FAILURE_EXAMPLES
+        for message, expected in FAILURE_EXAMPLES
     )
     assert new_word[2].service != new_word[1] and new_word[2].unknown_words
     assert max(share for _, share in between[2].probabilities) < 0.6
@@ -89,3 +92,33 @@ def test_the_publication_exercise_uses_the_commune_staff_and_the_agent_threshold
     assert "3 500 habitants" in exercise.options["B"] and "B" in exercise.advice
     assert "agents" in exercise.advice["B"] and "habitants" in exercise.advice["B"]
     assert "60 agents" in exercise.why and "agents" in exercise.hints[-1]
+
+
+def test_importing_the_lesson_trains_nothing_and_loads_neither_sklearn_nor_matplotlib() -> None:
+    code = (
+        "import sys\n"
+        "from widgets.lessons import demandes\n"
+        "from widgets.demandes import model\n"
+        "assert model._train_once.cache_info().currsize == 0\n"
+        "assert not {'sklearn', 'matplotlib'} & set(sys.modules), 'import lourd'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_start_trains_in_the_background_and_a_check_waits_for_it() -> None:
+    # Right after start(), as « Exécuter tout » does: the exercise waits for the model.
+    code = (
+        "from widgets.lessons import demandes\n"
+        "demandes.start()\n"
+        "exercise = demandes.q1.exercise\n"
+        "evaluation = demandes.trained_model().evaluation\n"
+        "assert exercise.expected == evaluation.total - evaluation.correct\n"
+        "assert demandes.EXERCISES[0] is exercise\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True)
+
+
+def test_the_names_read_from_the_model_are_the_ones_announced() -> None:
+    assert set(lesson._from_model()) == set(lesson.FROM_MODEL)
+    with pytest.raises(AttributeError):
+        _ = lesson.NO_SUCH_NAME

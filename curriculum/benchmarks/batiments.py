@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from curriculum.benchmarks.core import BenchContext, Row, timing_row
 from curriculum.benchmarks.latency import latency_rows, times_ms
+from curriculum.benchmarks.notebooks import setup_cell_row
 from widgets.french import format_number, format_percent
 
 MODULE = "09-predire"
@@ -85,7 +86,7 @@ def measure_batiments(context: BenchContext) -> list[Row]:
     from widgets.batiments.views.error_reader import ErrorReader
     from widgets.batiments.views.leak_trap import LeakTrap
 
-    rows = precompute_rows(context)
+    rows = [setup_cell_row(MODULE, context), *precompute_rows(context)]
     slider = ComplexitySlider(complexity_sweep(), 1)
     moves = [lambda d=d: setattr(slider.slider, "value", d) for d in degree_positions()]
     rows += latency_rows(

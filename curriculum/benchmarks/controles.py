@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from curriculum.benchmarks.core import BenchContext, Row, timing_row
 from curriculum.benchmarks.latency import latency_rows, percentile
+from curriculum.benchmarks.notebooks import setup_cell_row
 
 MODULE = "10-scores-et-equite"
 MOVES = 100
@@ -93,7 +94,7 @@ def measure_controles(context: BenchContext) -> list[Row]:
     from widgets.controles.views.matrices import ThresholdExplorer
     from widgets.controles.views.proxies import ProxyDemo
 
-    rows = training_rows(context)
+    rows = [setup_cell_row(MODULE, context), *training_rows(context)]
     table = default_study().table
     widgets = (
         ("explorer", "Matrices de confusion par groupe (module 10)", ThresholdExplorer(table)),

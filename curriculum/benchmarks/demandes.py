@@ -14,6 +14,7 @@ import statistics
 
 from curriculum.benchmarks.core import BenchContext, Row, timing_row
 from curriculum.benchmarks.latency import latency_rows, times_ms
+from curriculum.benchmarks.notebooks import setup_cell_row
 
 MODULE = "08-trier-les-demandes"
 UPDATES = 100
@@ -96,4 +97,9 @@ def measure_demandes(context: BenchContext) -> list[Row]:
     """Training time, then median and p95 latency of the two widgets of module 08."""
     if not context.selected(MODULE):
         return []
-    return [training_row(context), *try_message_rows(), *matrix_rows()]
+    return [
+        setup_cell_row(MODULE, context),
+        training_row(context),
+        *try_message_rows(),
+        *matrix_rows(),
+    ]

@@ -8,6 +8,7 @@ notebook: the files on disk stay as they are.
 from __future__ import annotations
 
 import asyncio
+import statistics
 import subprocess
 import time
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from curriculum.benchmarks.core import (
     NOTEBOOK_SECONDS,
     BenchContext,
     Row,
+    format_number,
     over_runs,
     timing_row,
 )
@@ -149,3 +151,68 @@ def measure_notebooks(context: BenchContext) -> list[Row]:
                 break
         rows.extend(notebook_rows(path, label, runs, context.root))
     return rows
+
+
+SETUP_CELL_SECONDS = 1.5
+"""Budget of a module's first code cell (`from widgets.lessons import … as atelier`, then
+`atelier.start()`), in a kernel already started: what a learner waits for before reading."""
+
+# Run in the same kernel right after the setup cell: waits for the work `start()` left
+# to background threads (named « atelier-… »), so that its end can be timed too.
+WAIT_FOR_BACKGROUND = (
+    "import threading\n"
+    "for _thread in threading.enumerate():\n"
+    "    if _thread.name.startswith('atelier-'):\n"
+    "        _thread.join()"
+)
+
+
+@dataclass(frozen=True)
+class SetupCellRun:
+    """One setup cell: its own duration, and when the background work it started was done."""
+
+    seconds: float | None = None
+    ready_seconds: float | None = None
+    error: str | None = None
+
+
+async def setup_cell_once(path: Path, env: dict[str, str]) -> SetupCellRun:
+    """Start a fresh kernel, then time its first code cell alone (kernel start left out)."""
+    notebook = nbformat.read(path, as_version=4)
+    index, cell = next((i, c) for i, c in enumerate(notebook.cells) if c.cell_type == "code")
+    client = NotebookClient(
+        notebook,
+        kernel_name="python3",
+        timeout=CELL_TIMEOUT_SECONDS,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    try:
+        async with client.async_setup_kernel(env=env, stderr=subprocess.DEVNULL):
+            start = time.perf_counter()
+            await client.async_execute_cell(cell, index)
+            seconds = time.perf_counter() - start
+            waiting = nbformat.v4.new_code_cell(WAIT_FOR_BACKGROUND)
+            await client.async_execute_cell(waiting, index)
+            return SetupCellRun(seconds, time.perf_counter() - start)
+    except Exception as error:
+        return SetupCellRun(error=describe_error(error, index + 1))
+
+
+def setup_cell_row(module: str, context: BenchContext) -> Row:
+    """The learner notebook's setup cell, in a fresh kernel each time, against its budget."""
+    path = context.root / "notebooks" / module / f"{module}.ipynb"
+    key, name = f"{module}:cellule-configuration", f"Cellule de configuration ({module})"
+    print(f"Cellule de configuration de {module} : {context.repeats} noyau(x)…", flush=True)
+    runs = [asyncio.run(setup_cell_once(path, context.env)) for _ in range(context.repeats)]
+    failed = next((run.error for run in runs if run.error), None)
+    if failed is not None:
+        return Row(key, name, None, "s", SETUP_CELL_SECONDS, failed)
+    ready = statistics.median(run.ready_seconds for run in runs if run.ready_seconds is not None)
+    return timing_row(
+        key,
+        name,
+        [run.seconds for run in runs if run.seconds is not None],
+        SETUP_CELL_SECONDS,
+        "noyau déjà démarré ; import de la leçon puis atelier.start() ; modèles entraînés en "
+        f"arrière-plan, prêts {format_number(ready, 's')} s (médiane) après le début de la cellule",
+    )

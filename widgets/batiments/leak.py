@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -111,21 +112,23 @@ class LeakExperiment:
         self._log_kwh = np.log(table.kwh)
         self._mean_test = float(table.kwh[self._test].mean())
         self._results: dict[tuple[str, ...], LeakResult] = {}
+        self._fitting = threading.Lock()  # the lesson may fit in the background meanwhile
         self.train_count = int((~self._test).sum())
         self.test_count = int(self._test.sum())
 
     def result(self, columns: object) -> LeakResult:
         """The result for these columns; a French AtelierError for a bad request."""
         chosen = read_columns(columns)
-        if chosen not in self._results:
-            errors = np.abs(self._fitted_predictions(chosen) - self._table.kwh)
-            self._results[chosen] = LeakResult(
-                columns=chosen,
-                train_mae=float(errors[~self._test].mean()),
-                test_mae=float(errors[self._test].mean()),
-                mean_kwh=self._mean_test,
-            )
-        return self._results[chosen]
+        with self._fitting:
+            if chosen not in self._results:
+                errors = np.abs(self._fitted_predictions(chosen) - self._table.kwh)
+                self._results[chosen] = LeakResult(
+                    columns=chosen,
+                    train_mae=float(errors[~self._test].mean()),
+                    test_mae=float(errors[self._test].mean()),
+                    mean_kwh=self._mean_test,
+                )
+            return self._results[chosen]
 
     def all_results(self) -> list[LeakResult]:
         """Every one of the 128 subsets of columns (for tests and benchmarks)."""

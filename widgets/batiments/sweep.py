@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -189,7 +190,18 @@ def build_sweep(table: BuildingTable) -> ComplexitySweep:
     )
 
 
-@lru_cache(maxsize=1)
+_FITTING = threading.Lock()
+
+
 def complexity_sweep() -> ComplexitySweep:
-    """The sweep on the shipped data set, computed once per kernel."""
+    """The sweep on the shipped data set, computed once per kernel.
+
+    Possibly in the background (see the lesson's `start`): a second caller waits for the first.
+    """
+    with _FITTING:
+        return _fit_once()
+
+
+@lru_cache(maxsize=1)
+def _fit_once() -> ComplexitySweep:
     return build_sweep(load_buildings())

@@ -15,10 +15,10 @@ the reference group, 0.5 being pure chance.
 from __future__ import annotations
 
 import functools
+import threading
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.metrics import roc_auc_score
 
 from widgets.controles.dataset import GROUPS, SENSITIVE, WATCHED_GROUP
 from widgets.controles.study import (
@@ -76,6 +76,8 @@ def _single_variable_auc(
     households of that category; a number is used as it is, in the direction
     that guesses best.
     """
+    from sklearn.metrics import roc_auc_score
+
     if values.dtype.kind in "iuf":
         auc = roc_auc_score(watched[test], values[test].astype(float))
         return float(max(auc, 1.0 - auc))
@@ -88,6 +90,8 @@ def _single_variable_auc(
 
 def _guess_auc(columns: dict[str, np.ndarray], study: Study, watched: np.ndarray) -> float:
     """AUC of a model that guesses nationality from every variable of the score."""
+    from sklearn.metrics import roc_auc_score
+
     matrix = feature_matrix(columns, study.features)
     guesser = score_pipeline(study.features).fit(matrix[study.train], watched[study.train])
     return float(
@@ -126,6 +130,15 @@ def build_proxy_study(base: Study | None = None) -> ProxyStudy:
     )
 
 
-@functools.cache
+_TRAINING = threading.Lock()
+
+
 def default_proxy_study() -> ProxyStudy:
+    """Built once per kernel, possibly in the background; a second caller waits for the first."""
+    with _TRAINING:
+        return _build_once()
+
+
+@functools.cache
+def _build_once() -> ProxyStudy:
     return build_proxy_study()

@@ -3,27 +3,27 @@
 The score model (one-hot encoding and a logistic regression, in one
 scikit-learn Pipeline) is trained once on part of the households. Scores are
 computed once on the held-out households and kept in a `ScoreTable`, which
-answers for any threshold.
+answers for any threshold. scikit-learn is imported only when a model is
+trained, so that the lesson's setup cell does not wait for it.
 """
 
 from __future__ import annotations
 
 import functools
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sklearn.compose import ColumnTransformer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
-from sklearn.model_selection import train_test_split
-from sklearn.pipeline import Pipeline
-from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 from widgets.controles import dataset
 from widgets.controles.dataset import FEATURES, LABEL, NUMERIC, SENSITIVE
 from widgets.controles.thresholds import ScoreTable
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
 
 SPLIT_SEED = 1
 TEST_SHARE = 0.4
@@ -43,6 +43,11 @@ def score_pipeline(features: Sequence[str]) -> Pipeline:
     `class_weight="balanced"` spreads the scores over 0 to 1 although frauds
     are rare: the score ranks households, it is not a probability.
     """
+    from sklearn.compose import ColumnTransformer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
     categorical = [i for i, name in enumerate(features) if name not in NUMERIC]
     numeric = [i for i, name in enumerate(features) if name in NUMERIC]
     encode = ColumnTransformer(
@@ -57,6 +62,8 @@ def score_pipeline(features: Sequence[str]) -> Pipeline:
 
 def split(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Training and test row numbers, stratified on the label, always the same."""
+    from sklearn.model_selection import train_test_split
+
     rows = np.arange(len(labels))
     train, test = train_test_split(
         rows, test_size=TEST_SHARE, random_state=SPLIT_SEED, stratify=labels
@@ -83,6 +90,8 @@ def build_study(
     features: Sequence[str] = FEATURES,
 ) -> Study:
     """Train on the training rows, score the test rows once."""
+    from sklearn.metrics import roc_auc_score
+
     columns = dataset.load() if columns is None else columns
     labels = columns[LABEL].astype(bool)
     train, test = split(labels)
@@ -105,7 +114,19 @@ def build_study(
     )
 
 
-@functools.cache
+_TRAINING = threading.Lock()
+
+
 def default_study() -> Study:
-    """The study the lesson shows: shipped data, every feature but the sensitive one."""
+    """The study the lesson shows: shipped data, every feature but the sensitive one.
+
+    Trained once per kernel, possibly in the background (see the lesson's `start`):
+    a second caller waits for the first.
+    """
+    with _TRAINING:
+        return _train_once()
+
+
+@functools.cache
+def _train_once() -> Study:
     return build_study()

@@ -3,6 +3,8 @@
 Plain Python (no Jupyter). The model is trained once per kernel
 (`trained_model()` is cached) on a stratified 80/20 split of the shipped data
 set `demandes.csv` with a fixed seed, so every learner sees the same figures.
+scikit-learn is imported only when a model is trained: the lesson trains it
+in the background while the learner reads, and a caller meanwhile waits for it.
 
 Why these settings: accents are stripped and text lower-cased, because
 residents write « eclairage » as often as « éclairage »; only words of two
@@ -17,20 +19,19 @@ import csv
 import functools
 import io
 import re
+import threading
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
-from sklearn.model_selection import train_test_split
-from sklearn.pipeline import Pipeline
-from threadpoolctl import threadpool_limits
 
 from widgets.demandes.services import SERVICES
 from widgets.shipped_data import load
 from widgets.text import without_accents
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
 
 SPLIT_SEED = 8
 TEST_SHARE = 0.2
@@ -79,6 +80,10 @@ def load_requests() -> tuple[Request, ...]:
 
 
 def build_pipeline() -> Pipeline:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
     return Pipeline(
         [
             (
@@ -171,6 +176,8 @@ def _split_summary(train: list[Request], test: list[Request]) -> SplitSummary:
 
 
 def _evaluate(pipeline: Pipeline, test: list[Request]) -> Evaluation:
+    from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
+
     truth = [r.service for r in test]
     predicted = [str(p) for p in pipeline.predict([r.message for r in test])]
     precision, recall, f1, support = precision_recall_fscore_support(
@@ -195,6 +202,9 @@ def train_model(
     requests: tuple[Request, ...] | None = None, seed: int = SPLIT_SEED
 ) -> TrainedModel:
     """Split (stratified by service), train on 80 %, evaluate on the other 20 %."""
+    from sklearn.model_selection import train_test_split
+    from threadpoolctl import threadpool_limits
+
     requests = load_requests() if requests is None else requests
     train, test = train_test_split(
         list(requests),
@@ -220,7 +230,15 @@ def train_model(
     )
 
 
-@functools.cache
+_TRAINING = threading.Lock()
+
+
 def trained_model() -> TrainedModel:
-    """The course's model, trained once per kernel."""
+    """The course's model, trained once per kernel; a second caller waits for the first."""
+    with _TRAINING:
+        return _train_once()
+
+
+@functools.cache
+def _train_once() -> TrainedModel:
     return train_model()

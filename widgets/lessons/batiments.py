@@ -2,66 +2,30 @@
 
 Five checked exercises and one reflective question. The expected values of
 exercises 1 and 4 come from the engines' results on the shipped data set.
+Importing this module fits nothing (the setup cell stays short): `start()`
+fits the models in the background while the learner reads, and the names read
+from them (`FROM_MODEL`, exercises q1 and q4) are built when first asked for.
 """
 
 from __future__ import annotations
+
+import functools
 
 import ipywidgets as ipw
 
 from widgets.arguments import read_count
 from widgets.backup.views.download import download_panel
 from widgets.batiments.html import largest_errors_html, preview_html
-from widgets.batiments.leak import leak_experiment
+from widgets.batiments.leak import HONEST_COLUMNS, leak_experiment
 from widgets.batiments.sweep import complexity_sweep
 from widgets.batiments.table import load_buildings
-from widgets.batiments.views.complexity_slider import complexity_slider
-from widgets.batiments.views.error_reader import error_reader
-from widgets.batiments.views.leak_trap import leak_trap
-from widgets.batiments.views.regimes_picture import overfitting_picture
 from widgets.selfcheck import MultipleChoice, NumberInRange, ReflectiveQuestion
-from widgets.selfcheck.views.exercise import NotebookExercise, reflection_panel
-from widgets.viewkit.session import start
-
-BEST_DEGREE = complexity_sweep().best_degree
-HONEST_ERROR = leak_experiment().honest.test_mae
-
-BEST_COMPLEXITY = NumberInRange(
-    id="q1",
-    variable="meilleur_degre",
-    question=(
-        "Quel degré donne la **plus petite erreur moyenne sur les écoles de test** ? Si deux "
-        "degrés se ressemblent sur la figure, comparez les nombres écrits dessous."
-    ),
-    expected=BEST_DEGREE,
-    tolerance=0,
-    too_low=(
-        "à ce degré, la courbe est encore trop simple : l'erreur de test (ligne tiretée, "
-        "carrés) n'est pas à son plus bas. Augmentez le degré et lisez l'erreur de test "
-        "écrite sous la figure."
-    ),
-    too_high=(
-        "à ce degré, l'erreur de test a déjà commencé à remonter : revenez vers la gauche "
-        "et comparez les erreurs de test écrites sous la figure, degré par degré."
-    ),
-    why=(
-        "c'est là que l'erreur sur les écoles que le modèle n'a jamais vues est la plus "
-        "petite. Au-delà, l'erreur d'entraînement continue de baisser mais l'erreur de test "
-        "remonte : le modèle apprend par cœur les 20 écoles d'entraînement, bruit compris."
-    ),
-    hints=(
-        "Regardez la ligne tiretée avec des carrés : c'est l'erreur sur les écoles de test.",
-        "Cherchez le point le plus bas de cette ligne. Si deux degrés se ressemblent, "
-        "comparez les nombres écrits sous la figure.",
-        "Le bon degré est petit : la courbe n'y fait qu'un ou deux virages.",
-    ),
-    solution=(
-        f"meilleur_degre = {BEST_DEGREE}. À ce degré, l'erreur moyenne sur les écoles de test "
-        "est la plus petite. Les degrés voisins en sont proches ; quelques degrés plus loin, "
-        "l'erreur de test s'envole alors que l'erreur d'entraînement continue de baisser."
-    ),
-    reference=BEST_DEGREE,
-    wrong_examples=(0, BEST_DEGREE - 1, BEST_DEGREE + 1, 12, 15),
+from widgets.selfcheck.views.exercise import (
+    LazyNotebookExercise,
+    NotebookExercise,
+    reflection_panel,
 )
+from widgets.viewkit import session
 
 OVERFITTING = MultipleChoice(
     id="q2",
@@ -157,49 +121,6 @@ LEAKING_COLUMN = MultipleChoice(
     wrong_examples=("B", "A"),
 )
 
-HONEST_ERROR_KWH = NumberInRange(
-    id="q4",
-    variable="erreur_kwh",
-    question=(
-        "Dans le widget ci-dessus, **décochez seulement la colonne piège** et laissez toutes les "
-        "autres cochées. Le modèle n'utilise plus que ce que l'on sait d'un bâtiment avant de "
-        "relever son compteur.\n"
-        "\n"
-        "Quelle est alors son erreur moyenne sur les bâtiments de test, en kWh par an ?"
-    ),
-    expected=HONEST_ERROR,
-    tolerance=0.01 * HONEST_ERROR,
-    unit="kWh",
-    too_low=(
-        "votre nombre est trop petit : c'est sans doute l'erreur d'un modèle qui voit encore "
-        "la colonne piège. Décochez-la, en laissant toutes les autres cochées."
-    ),
-    too_high=(
-        "votre nombre est trop grand : seule la colonne piège doit être décochée. Les autres "
-        "colonnes sont connues avant le relevé et aident le modèle : laissez-les cochées."
-    ),
-    why=(
-        "c'est l'erreur d'un modèle honnête, qui n'utilise que ce que l'on sait d'un bâtiment "
-        "avant de relever son compteur. Elle est bien plus grande que l'erreur avec la "
-        "facture, mais c'est celle à laquelle il faut s'attendre en pratique."
-    ),
-    hints=(
-        "Toutes les cases doivent être cochées, sauf une.",
-        "Lisez la ligne « Erreur moyenne sur les bâtiments de test », en kWh par an.",
-        "Écrivez le nombre sans espace, par exemple 12345.",
-    ),
-    solution=(
-        f"erreur_kwh = {round(HONEST_ERROR)}. Avec toutes les colonnes sauf la facture, le "
-        "modèle se trompe en moyenne de ce nombre de kWh par an sur les bâtiments de test."
-    ),
-    reference=round(HONEST_ERROR),
-    wrong_examples=(
-        round(leak_experiment().with_leak.test_mae),
-        round(HONEST_ERROR * 1.015),
-        60_000,
-        "beaucoup",
-    ),
-)
 
 DECISION = MultipleChoice(
     id="q5",
@@ -271,12 +192,131 @@ OWN_LEAK = ReflectiveQuestion(
     ),
 )
 
-EXERCISES = (BEST_COMPLEXITY, OVERFITTING, LEAKING_COLUMN, HONEST_ERROR_KWH, DECISION)
 
-q1 = NotebookExercise(BEST_COMPLEXITY)
+@functools.cache
+def _from_models() -> dict[str, object]:
+    """The figures read from the fitted models, and the two exercises built on them.
+
+    Built the first time the notebook (or a tool) asks for one of them, so that importing
+    the lesson fits nothing; `start()` fits the models in the background meanwhile.
+    """
+    BEST_DEGREE = complexity_sweep().best_degree
+    HONEST_ERROR = leak_experiment().honest.test_mae
+
+    BEST_COMPLEXITY = NumberInRange(
+        id="q1",
+        variable="meilleur_degre",
+        question=(
+            "Quel degré donne la **plus petite erreur moyenne sur les écoles de test** ? Si deux "
+            "degrés se ressemblent sur la figure, comparez les nombres écrits dessous."
+        ),
+        expected=BEST_DEGREE,
+        tolerance=0,
+        too_low=(
+            "à ce degré, la courbe est encore trop simple : l'erreur de test (ligne tiretée, "
+            "carrés) n'est pas à son plus bas. Augmentez le degré et lisez l'erreur de test "
+            "écrite sous la figure."
+        ),
+        too_high=(
+            "à ce degré, l'erreur de test a déjà commencé à remonter : revenez vers la gauche "
+            "et comparez les erreurs de test écrites sous la figure, degré par degré."
+        ),
+        why=(
+            "c'est là que l'erreur sur les écoles que le modèle n'a jamais vues est la plus "
+            "petite. Au-delà, l'erreur d'entraînement continue de baisser mais l'erreur de test "
+            "remonte : le modèle apprend par cœur les 20 écoles d'entraînement, bruit compris."
+        ),
+        hints=(
+            "Regardez la ligne tiretée avec des carrés : c'est l'erreur sur les écoles de test.",
+            "Cherchez le point le plus bas de cette ligne. Si deux degrés se ressemblent, "
+            "comparez les nombres écrits sous la figure.",
+            "Le bon degré est petit : la courbe n'y fait qu'un ou deux virages.",
+        ),
+        solution=(
+            f"meilleur_degre = {BEST_DEGREE}. À ce degré, l'erreur moyenne sur les écoles de test "
+            "est la plus petite. Les degrés voisins en sont proches ; quelques degrés plus loin, "
+            "l'erreur de test s'envole alors que l'erreur d'entraînement continue de baisser."
+        ),
+        reference=BEST_DEGREE,
+        wrong_examples=(0, BEST_DEGREE - 1, BEST_DEGREE + 1, 12, 15),
+    )
+
+    HONEST_ERROR_KWH = NumberInRange(
+        id="q4",
+        variable="erreur_kwh",
+        question=(
+            "Dans le widget ci-dessus, **décochez seulement la colonne piège** et laissez toutes "
+            "les autres cochées. Le modèle n'utilise plus que ce que l'on sait d'un bâtiment "
+            "avant de relever son compteur.\n"
+            "\n"
+            "Quelle est alors son erreur moyenne sur les bâtiments de test, en kWh par an ?"
+        ),
+        expected=HONEST_ERROR,
+        tolerance=0.01 * HONEST_ERROR,
+        unit="kWh",
+        too_low=(
+            "votre nombre est trop petit : c'est sans doute l'erreur d'un modèle qui voit encore "
+            "la colonne piège. Décochez-la, en laissant toutes les autres cochées."
+        ),
+        too_high=(
+            "votre nombre est trop grand : seule la colonne piège doit être décochée. Les autres "
+            "colonnes sont connues avant le relevé et aident le modèle : laissez-les cochées."
+        ),
+        why=(
+            "c'est l'erreur d'un modèle honnête, qui n'utilise que ce que l'on sait d'un bâtiment "
+            "avant de relever son compteur. Elle est bien plus grande que l'erreur avec la "
+            "facture, mais c'est celle à laquelle il faut s'attendre en pratique."
+        ),
+        hints=(
+            "Toutes les cases doivent être cochées, sauf une.",
+            "Lisez la ligne « Erreur moyenne sur les bâtiments de test », en kWh par an.",
+            "Écrivez le nombre sans espace, par exemple 12345.",
+        ),
+        solution=(
+            f"erreur_kwh = {round(HONEST_ERROR)}. Avec toutes les colonnes sauf la facture, le "
+            "modèle se trompe en moyenne de ce nombre de kWh par an sur les bâtiments de test."
+        ),
+        reference=round(HONEST_ERROR),
+        wrong_examples=(
+            round(leak_experiment().with_leak.test_mae),
+            round(HONEST_ERROR * 1.015),
+            60_000,
+            "beaucoup",
+        ),
+    )
+    return {
+        "BEST_DEGREE": BEST_DEGREE,
+        "HONEST_ERROR": HONEST_ERROR,
+        "BEST_COMPLEXITY": BEST_COMPLEXITY,
+        "HONEST_ERROR_KWH": HONEST_ERROR_KWH,
+        "EXERCISES": (BEST_COMPLEXITY, OVERFITTING, LEAKING_COLUMN, HONEST_ERROR_KWH, DECISION),
+    }
+
+
+FROM_MODEL = ("BEST_DEGREE", "HONEST_ERROR", "BEST_COMPLEXITY", "HONEST_ERROR_KWH", "EXERCISES")
+"""Names read from the fitted models, built on first use (`__getattr__`, PEP 562)."""
+
+
+def __getattr__(name: str) -> object:
+    if name not in FROM_MODEL:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _from_models()[name]
+
+
+def start() -> None:
+    """The setup cell, then the models fitted in the background (a cell needing them waits)."""
+    session.start(prepare=_fit)
+
+
+def _fit() -> None:
+    complexity_sweep()
+    leak_experiment().result(HONEST_COLUMNS)
+
+
+q1 = LazyNotebookExercise(_from_models, "BEST_COMPLEXITY")
 q2 = NotebookExercise(OVERFITTING)
 q3 = NotebookExercise(LEAKING_COLUMN)
-q4 = NotebookExercise(HONEST_ERROR_KWH)
+q4 = LazyNotebookExercise(_from_models, "HONEST_ERROR_KWH")
 q5 = NotebookExercise(DECISION)
 
 
@@ -296,7 +336,34 @@ def leak_reflection() -> ipw.Widget:
     return reflection_panel(OWN_LEAK)
 
 
-__all__ = [
+# The views (and matplotlib with them) are imported when first shown, not by the setup cell.
+
+
+def overfitting_picture() -> ipw.VBox:
+    from widgets.batiments.views.regimes_picture import overfitting_picture
+
+    return overfitting_picture()
+
+
+def complexity_slider(start_degree: object = 1) -> ipw.VBox:
+    from widgets.batiments.views.complexity_slider import complexity_slider
+
+    return complexity_slider(start_degree)
+
+
+def leak_trap() -> ipw.VBox:
+    from widgets.batiments.views.leak_trap import leak_trap
+
+    return leak_trap()
+
+
+def error_reader(start_error: float = 15_000.0) -> ipw.VBox:
+    from widgets.batiments.views.error_reader import error_reader
+
+    return error_reader(start_error)
+
+
+__all__ = [  # noqa: F822 (EXERCISES comes from __getattr__)
     "EXERCISES",
     "complexity_slider",
     "data_preview",

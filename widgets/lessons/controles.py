@@ -3,10 +3,14 @@
 The exercises ask the engine about the learner's own answer (any threshold
 that meets the constraint is right), so nothing here trains a model at
 import: the model is trained once, the first time a widget or a check
-needs it.
+needs it, or in the background as soon as `start()` has run. The views (and
+matplotlib with them) are imported by the functions that build them, so the
+setup cell stays short.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import ipywidgets as ipw
 
@@ -15,13 +19,15 @@ from widgets.controles import generate
 from widgets.controles.html import hidden_truth_table, households_table
 from widgets.controles.proxies import default_proxy_study
 from widgets.controles.study import default_study
-from widgets.controles.views.distributions import ScoreDistributions
-from widgets.controles.views.matrices import ThresholdExplorer
-from widgets.controles.views.proxies import ProxyDemo
 from widgets.selfcheck import MultipleChoice, ReflectiveQuestion
 from widgets.selfcheck.constraint import Condition, NumberMeetingConditions, within
 from widgets.selfcheck.views.exercise import NotebookExercise, reflection_panel
-from widgets.viewkit.session import start
+from widgets.viewkit import session
+
+if TYPE_CHECKING:
+    from widgets.controles.views.distributions import ScoreDistributions
+    from widgets.controles.views.matrices import ThresholdExplorer
+    from widgets.controles.views.proxies import ProxyDemo
 
 MIN_RECALL_PERCENT = 60
 MAX_FALSE_ALARMS = 750
@@ -276,14 +282,20 @@ def household_preview() -> ipw.HTML:
 
 
 def score_distributions() -> ScoreDistributions:
+    from widgets.controles.views.distributions import ScoreDistributions
+
     return ScoreDistributions(default_study().table)
 
 
 def threshold_explorer() -> ThresholdExplorer:
+    from widgets.controles.views.matrices import ThresholdExplorer
+
     return ThresholdExplorer(default_study().table)
 
 
 def proxy_demo() -> ProxyDemo:
+    from widgets.controles.views.proxies import ProxyDemo
+
     return ProxyDemo(default_proxy_study())
 
 
@@ -294,6 +306,16 @@ def hidden_truth() -> ipw.HTML:
 
 def reflection() -> ipw.VBox:
     return reflection_panel(COMMUNE_SCORE)
+
+
+def start() -> None:
+    """The setup cell, then the models trained in the background (a cell needing one waits)."""
+    session.start(prepare=_train)
+
+
+def _train() -> None:
+    default_study()
+    default_proxy_study()
 
 
 __all__ = [

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Callable
 from importlib import resources
 
 from IPython.display import Javascript, display
@@ -9,8 +12,14 @@ from IPython.display import Javascript, display
 from widgets import french_errors
 
 
-def start() -> None:
-    """Install French error messages, name sliders and figures, and say that setup ran."""
+def start(prepare: Callable[[], object] | None = None) -> None:
+    """Install French error messages, name sliders and figures, and say that setup ran.
+
+    `prepare` (training a module's models) then runs in the background while the learner
+    reads: the setup cell stays short, and a cell that needs a model waits for it (the
+    engines' caches hold a lock). A failure there is silent: the first cell that needs
+    the model trains it again and shows the error in French.
+    """
     french_errors.install()
     # ipywidgets draws a slider's handle (the part that takes the arrow keys) without a
     # name, and an image without a text alternative: a screen reader would say « curseur »
@@ -24,3 +33,12 @@ def start() -> None:
         },
         raw=True,
     )
+    if prepare is not None:
+        threading.Thread(
+            target=_quietly, args=(prepare,), name="atelier-prepare", daemon=True
+        ).start()
+
+
+def _quietly(prepare: Callable[[], object]) -> None:
+    with contextlib.suppress(Exception):
+        prepare()

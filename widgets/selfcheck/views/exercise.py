@@ -15,6 +15,7 @@ the check cell shows a click form that calls the same checker.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 
 import ipywidgets as ipw
 from IPython.display import display
@@ -82,6 +83,22 @@ class NotebookExercise:
             return
         french_errors.install()
         raise AnswerNotAccepted(feedback_text(feedback))
+
+
+class LazyNotebookExercise(NotebookExercise):
+    """An exercise whose definition comes from a trained model: built on first use.
+
+    `build()` returns the exercises of a module by name (cached by the caller), so that
+    importing the lesson trains nothing and the setup cell stays short.
+    """
+
+    def __init__(self, build: Callable[[], Mapping[str, Exercise]], name: str) -> None:
+        self._build = build
+        self.name = name
+
+    @property
+    def exercise(self) -> Exercise:  # type: ignore[override]
+        return self._build()[self.name]
 
 
 def help_panel(exercise: Exercise) -> ipw.VBox:
