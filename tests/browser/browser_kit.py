@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,42 @@ from curriculum import course_server as shared
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts" / "navigateur"
 """Screenshots of every module in each view, kept after the run for people to look at."""
+
+
+# The fixtures every browser test file imports (one server and one browser per file and
+# worker; a fresh page for each test, which records any request leaving the machine).
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[shared.CourseServer]:
+    chromium_path()
+    with shared.course_server(tmp_path_factory.mktemp("cours"), ROOT / "notebooks") as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser(server: shared.CourseServer):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=chromium_path(), args=shared.CHROMIUM_FLAGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    page.outside = []
+    page.on(
+        "request",
+        lambda request: None if "//127.0.0.1" in request.url else page.outside.append(request.url),
+    )
+    yield page
+    context.close()
 
 
 def chromium_path() -> str:
@@ -82,7 +119,9 @@ def _bring_into_view(page, locator) -> None:
     page.wait_for_timeout(300)
 
 
-def wait_for_change(page, before: str, seconds: float = 15) -> bool:
+def wait_for_change(page, before: str, seconds: float = 30) -> bool:
+    """Did the outputs change within `seconds`? Generous: module 04's first answer waits for
+    the French language model, which loads in the background (slow on a busy machine)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if output_snapshot(page) != before:

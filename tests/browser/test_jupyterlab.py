@@ -8,54 +8,26 @@ The learner's JupyterLab is in French and shows none of nbgrader's authoring too
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from browser_kit import (
+from browser_kit import (  # noqa: F401 (browser, page, server: fixtures)
     UPSTREAM,
     accessibility_faults,
+    browser,
     change_first_widget,
-    chromium_path,
     output_snapshot,
+    page,
     screenshot,
+    server,
     wait_for_change,
 )
 from exercise_answers import first_checked_exercise, typed_in_code
 
-from conftest import NOTEBOOKS, module_ids
+from conftest import module_ids
 from curriculum.course_server import (
-    CHROMIUM_FLAGS,
-    CourseServer,
-    course_server,
     open_notebook,
     run_all_cells,
     wait_until_idle,
 )
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CourseServer]:
-    chromium_path()
-    with course_server(tmp_path_factory.mktemp("jupyterlab"), NOTEBOOKS) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def browser(server: CourseServer):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def run_cell(page, index: int, source: str | None = None) -> str:

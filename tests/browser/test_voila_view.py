@@ -8,58 +8,28 @@ axe finds no serious fault; a screenshot is kept.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from browser_kit import (
+from browser_kit import (  # noqa: F401 (browser, page, server: fixtures)
     accessibility_faults,
+    browser,
     change_first_widget,
-    chromium_path,
     output_snapshot,
+    page,
     screenshot,
+    server,
     wait_for_change,
 )
 from exercise_answers import first_checked_exercise, typed_in_form
 
-from conftest import NOTEBOOKS, module_ids
+from conftest import module_ids
 from curriculum.benchmarks.page_latency import prepare, slider_rows
-from curriculum.course_server import CHROMIUM_FLAGS, CourseServer, course_server, open_view
+from curriculum.course_server import open_view
 from widgets.selfcheck import MultipleChoice
 from widgets.selfcheck.form_answers import FormKind, form_kind
 
 CODE_WORDS = ("Maj + Entrée", "Exécutez la cellule", "exécutez la cellule", "double-cliquez")
 ABOUT_JUPYTERLAB = {"01-prise-en-main"}
 """Module 01 teaches JupyterLab itself: the view says so at the top instead."""
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CourseServer]:
-    chromium_path()
-    with course_server(tmp_path_factory.mktemp("vue-sans-code"), NOTEBOOKS) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def browser(server: CourseServer):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
-    page = context.new_page()
-    page.outside = []
-    page.on(
-        "request",
-        lambda request: None if "//127.0.0.1" in request.url else page.outside.append(request.url),
-    )
-    yield page
-    context.close()
 
 
 def answer_in_form(page, form, exercise, value: object) -> str:
