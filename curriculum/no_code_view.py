@@ -40,6 +40,9 @@ _GENERATED_PATHS = re.compile(
 """The welcome page's list of paths and modules, written from the syllabus: its
 module objectives (« Exécuter une cellule ») describe module 01, they are not
 instructions."""
+_NESTED = re.compile(
+    r"<!-- jupyterlab -->(?:(?!<!-- /jupyterlab -->).)*<!-- jupyterlab -->", re.DOTALL
+)
 _MARKER_THEN_TEXT = re.compile(
     r"^(<!-- jupyterlab -->|<!-- sans-code: .*? -->)[ \t]*\S", re.MULTILINE
 )
@@ -102,14 +105,17 @@ def code_wording_left(notebook: nbformat.NotebookNode) -> list[tuple[int, str]]:
 
 
 def misplaced_markers(notebook: nbformat.NotebookNode) -> list[int]:
-    """Cell numbers where a line starts with a marker followed by text.
+    """Cell numbers where a line starts with a marker followed by text, or where a
+    `<!-- jupyterlab -->` span opens inside another one.
 
     A Markdown line that starts with an HTML comment is an HTML block for
     JupyterLab: the rest of the line would lose its Markdown (bold shown as
-    asterisks). Such a marker goes alone on its line, or after some text.
+    asterisks). Such a marker goes alone on its line, or after some text. A nested
+    span would leave part of the JupyterLab wording, or a view wording twice, in the view.
     """
     return [
         number
         for number, cell in enumerate(notebook.cells, 1)
-        if cell.cell_type == "markdown" and _MARKER_THEN_TEXT.search(cell.source)
+        if cell.cell_type == "markdown"
+        and (_MARKER_THEN_TEXT.search(cell.source) or _NESTED.search(cell.source))
     ]

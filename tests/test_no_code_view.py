@@ -71,9 +71,12 @@ def test_a_marker_that_starts_a_line_followed_by_text_is_reported() -> None:
             nbformat.v4.new_markdown_cell(
                 "Texte.\n<!-- jupyterlab -->\nExécutez.<!-- /jupyterlab -->"
             ),
+            nbformat.v4.new_markdown_cell(
+                "Voir <!-- jupyterlab --><!-- jupyterlab -->ici<!-- /jupyterlab --><!-- /jupyterlab -->"
+            ),
         ]
     )
-    assert misplaced_markers(broken) == [1]
+    assert misplaced_markers(broken) == [1, 3]
 
 
 def test_a_module_about_jupyterlab_opens_with_a_note_and_is_not_checked() -> None:
