@@ -72,7 +72,8 @@ def test_a_marker_that_starts_a_line_followed_by_text_is_reported() -> None:
                 "Texte.\n<!-- jupyterlab -->\nExécutez.<!-- /jupyterlab -->"
             ),
             nbformat.v4.new_markdown_cell(
-                "Voir <!-- jupyterlab --><!-- jupyterlab -->ici<!-- /jupyterlab --><!-- /jupyterlab -->"
+                "Voir <!-- jupyterlab --><!-- jupyterlab -->ici"
+                "<!-- /jupyterlab --><!-- /jupyterlab -->"
             ),
         ]
     )
