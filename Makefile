@@ -41,9 +41,10 @@ formateur: $(STAMP)
 	JUPYTER_CONFIG_PATH="$(abspath binder/formateur)" $(BIN)/jupyter lab
 
 ## Lance toute la suite de tests (notebooks en parallèle), navigateur compris : installe le
-## Chromium de Debian s'il manque et que c'est possible (sinon ces tests sont sautés).
+## Chromium et le bac à sable bubblewrap de Debian s'ils manquent et que c'est possible
+## (sinon les tests qui en ont besoin sont sautés et le disent).
 test: $(STAMP)
-	tests/browser/install-chromium
+	tests/install-system-tools
 	$(BIN)/python -m pytest -n $(JOBS)
 
 ## Mesures de vitesse et de mémoire (hors tests), écrites dans bench/results/.

@@ -1,4 +1,5 @@
 """The `atelier` command: check the course, release learner notebooks, print the guides,
+grade a class,
 benchmark.
 
 Exit codes: 0 all is well, 1 problems found, 2 the command was misused.
@@ -8,16 +9,20 @@ Expected problems are printed as one French sentence, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
 from typing import Any, NoReturn
 
 from curriculum.course import CONFIG_FILE, RELEASE_DIR, find_course_root
+from curriculum.grading import commands as grading_commands
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 GUIDE_FILE = "guide-formateur.html"
-COMMANDS = "check, release, guide, data, guard, bench ou serve"
+GRADING = ("collect", "grade", "report", "feedback")
+_ENGLISH = re.compile(r": (invalid|expected|ignored|conflicting)")
+COMMANDS = "check, release, guide, data, guard, bench, serve, collect, grade, report ou feedback"
 
 
 class _FrenchParser(argparse.ArgumentParser):
@@ -33,6 +38,12 @@ class _FrenchParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         if "invalid choice" in message:
             text = f"sous-commande inconnue : choisissez {COMMANDS}."
+        elif "one of the arguments" in message:
+            text = "indiquez un module (par exemple 01-prise-en-main) ou --tous."
+        elif "not allowed with argument" in message:
+            text = "indiquez soit un module, soit --tous, pas les deux."
+        elif message.startswith("argument ") and not _ENGLISH.search(message):
+            text = message.split(": ", 1)[-1] + "."  # our own type checks speak French
         elif "required" in message:
             text = "indiquez une sous-commande parmi " + COMMANDS + "."
         elif "unrecognized arguments" in message:
@@ -128,6 +139,7 @@ def _parser() -> argparse.ArgumentParser:
         help="autorise une adresse d'écoute visible du réseau, pour partager le serveur",
     )
     serve.add_argument("--cle", help="clé que chaque demande doit présenter (Bearer)")
+    grading_commands.add_parsers(commands)
     return parser
 
 
@@ -163,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(root)
     if args.command == "guide":
         return _guide(root, args.sortie)
+    if args.command in GRADING:
+        return grading_commands.run(args, root)
     return _release(root, args.modules)
 
 

@@ -126,7 +126,7 @@ def _module_section(report: ClassReport, row: Row, to_review: dict[str, list[str
     for question in questions:
         exercise = info.exercise(question.id)
         parts.append(_exercise(question, exercise))
-        if question.etat in (INCORRECT, UNANSWERED, UNREAD):
+        if question.etat != CORRECT:
             review.append(_review_item(question.id, exercise))
     parts.append("</section>")
     return "\n".join(parts)
@@ -182,5 +182,5 @@ def _review(to_review: dict[str, list[str]]) -> str:
         if items
     ]
     if not modules:
-        return "<p>Rien à revoir dans les exercices corrigés : toutes vos réponses sont justes.</p>"
+        return "<p>Rien à revoir : toutes vos réponses sont justes.</p>"
     return f"<ul>{''.join(modules)}</ul>"

@@ -53,19 +53,20 @@ class GradeSummary:
     """Copies in soumis/ whose bytes changed while grading (never expected)."""
 
     def french_lines(self) -> list[str]:
-        lines = [
-            f"{result.module} · {result.identifiant} : "
-            + (
-                f"{_number(result.points)} / {_number(result.points_max)}"
-                if result.statut == results.GRADED_STATUS
-                else result.statut
-            )
-            + (f" ({len(result.alertes)} alerte(s))" if result.alertes else "")
-            for result in self.results
-        ]
+        lines = [result_line(result) for result in self.results]
         for path in self.changed_files:
             lines.append(f"ALERTE : le fichier reçu {path} a changé pendant la correction.")
         return lines
+
+
+def result_line(result: results.NotebookResult) -> str:
+    """« 01-prise-en-main · marie-dupont : 3 / 4 (1 alerte(s)) », or the status."""
+    if result.statut == results.GRADED_STATUS:
+        outcome = f"{_number(result.points)} / {_number(result.points_max)}"
+    else:
+        outcome = result.statut
+    alerts = f" ({len(result.alertes)} alerte(s))" if result.alertes else ""
+    return f"{result.module} · {result.identifiant} : {outcome}{alerts}"
 
 
 def _number(value: float) -> str:
@@ -203,7 +204,11 @@ def _run_and_judge(
     result.statut = notebook_status(outcome, result.questions)
     result.points = sum(question.points for question in result.questions)
     result.points_max = sum(question.points_max for question in result.questions)
-    result.alertes = prepared.alerts
+    result.alertes = prepared.alerts + [
+        f"Question {question.id} arrêtée par la correction : {question.etat}."
+        for question in result.questions
+        if question.etat in (results.QUESTION_TIMED_OUT, results.QUESTION_KERNEL_DIED)
+    ]
     if outcome.truncated_bytes:
         result.alertes.append(
             f"Sorties trop volumineuses : {outcome.truncated_bytes:,} octets n'ont pas été "
