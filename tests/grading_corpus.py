@@ -234,8 +234,11 @@ CASES_01: dict[str, Case] = {
         then(
             with_answer("q1", 'reponse_q1 = "B\\ud800"'),
             with_answer("q2", 'raccourci = "Maj + Entrée \\udfff 🎉"'),
+            with_answer("q4", 'prix_max = "\\ud83d"'),
         ),
-        {"q1": WRONG, "q2": WRONG, "q3": BLANK, "q4": BLANK},
+        # The shortcut's words are there: the course's text rule accepts it, as the
+        # learner's own check does.
+        {"q1": WRONG, "q2": RIGHT, "q3": BLANK, "q4": WRONG},
     ),
     "evasions": Case(
         "01-prise-en-main",
