@@ -44,6 +44,8 @@ class _FrenchParser(argparse.ArgumentParser):
             text = "indiquez soit un module, soit --tous, pas les deux."
         elif message.startswith("argument ") and not _ENGLISH.search(message):
             text = message.split(": ", 1)[-1] + "."  # our own type checks speak French
+        elif "arguments are required" in message and "SOUS-COMMANDE" not in message:
+            text = "il manque : " + message.split(":", 1)[1].strip() + "."
         elif "required" in message:
             text = "indiquez une sous-commande parmi " + COMMANDS + "."
         elif "unrecognized arguments" in message:
