@@ -20,6 +20,7 @@ from curriculum.benchmarks.core import BenchContext, Measurement, Row
 from curriculum.benchmarks.debat import measure_debat
 from curriculum.benchmarks.demandes import measure_demandes
 from curriculum.benchmarks.donnees_personnelles import measure_donnees_personnelles
+from curriculum.benchmarks.grading import measure_grading
 from curriculum.benchmarks.impact import measure_impact
 from curriculum.benchmarks.imports import measure_lesson_imports, measure_widgets_import
 from curriculum.benchmarks.llm import measure_llm
@@ -41,6 +42,7 @@ MEASUREMENTS: list[Measurement] = [
     measure_widgets_import,
     measure_lesson_imports,
     measure_notebooks,
+    measure_grading,
     measure_prompts,
     measure_llm,
     measure_controles,

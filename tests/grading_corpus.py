@@ -240,6 +240,21 @@ CASES_01: dict[str, Case] = {
         # learner's own check does.
         {"q1": WRONG, "q2": RIGHT, "q3": BLANK, "q4": WRONG},
     ),
+    "processus-orphelin": Case(
+        "01-prise-en-main",
+        then(
+            all_right(RIGHT_01),
+            with_answer(
+                "q1",
+                "import subprocess\n"
+                "try:\n"
+                '    subprocess.Popen(["sleep", "317"], start_new_session=True)\n'
+                "except Exception:\n"
+                "    pass\n" + RIGHT_01["q1"],
+            ),
+        ),
+        ALL_RIGHT_01,
+    ),
     "evasions": Case(
         "01-prise-en-main",
         then(all_right(RIGHT_01), with_answer("q2", ESCAPES + RIGHT_01["q2"])),

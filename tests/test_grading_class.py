@@ -177,6 +177,25 @@ def test_received_and_collected_files_are_never_modified(graded: Graded) -> None
     assert graded.summary.changed_files == []
 
 
+def running_commands() -> list[str]:
+    commands = []
+    for folder in Path("/proc").glob("[0-9]*"):
+        try:
+            commands.append((folder / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+        except OSError:
+            continue
+    return commands
+
+
+def test_no_kernel_nor_process_of_a_learner_is_left_running(graded: Graded) -> None:
+    leftovers = [
+        command
+        for command in running_commands()
+        if "atelier-noyau-" in command or "sleep 317" in command
+    ]
+    assert leftovers == []
+
+
 def test_huge_output_is_capped_in_bytes(graded: Graded) -> None:
     folder = graded.class_folder / results.GRADED
     sizes = {path.name: path.stat().st_size for path in folder.rglob("*.ipynb")}

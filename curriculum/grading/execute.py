@@ -28,6 +28,7 @@ from typing import Any
 import nbformat
 from jupyter_client import AsyncKernelManager
 from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
@@ -136,8 +137,9 @@ def _run_once(
 ) -> int | None:
     """One run in a fresh kernel; the index of the cell that hung or killed it, or None."""
     runtime = Path(tempfile.mkdtemp(prefix="atelier-noyau-"))
+    client = _client(notebook, sandbox, scratch, runtime, cell_timeout)
+    manager = client.km
     try:
-        client = _client(notebook, sandbox, scratch, runtime, cell_timeout)
         environment = kernel_environment(scratch, None if sandbox.isolated else protected)
         quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
         with client.setup_kernel(cwd=str(scratch), env=environment, **quiet):
@@ -154,8 +156,18 @@ def _run_once(
                     return index
         return None
     finally:
-        outcome.truncated_bytes += client.dropped_bytes if "client" in locals() else 0
+        outcome.truncated_bytes += client.dropped_bytes
+        _stop_kernel(client, manager)
         shutil.rmtree(runtime, ignore_errors=True)
+
+
+def _stop_kernel(client: NotebookClient, manager: AsyncKernelManager) -> None:
+    """Kill the kernel and its sandbox (nbclient leaves a kernel it did not create)."""
+    if client.kc is not None:
+        client.kc.stop_channels()
+    if manager.has_kernel:
+        run_sync(manager.shutdown_kernel)(now=True)
+    run_sync(manager.cleanup_resources)()
 
 
 def _client(
