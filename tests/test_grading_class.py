@@ -21,8 +21,9 @@ from pathlib import Path
 import nbformat
 import pytest
 from grading_corpus import CASES_01, CASES_08, Case, build
+from test_grading import submissions
 
-from conftest import ROOT, learner_path
+from conftest import ROOT, graded_modules, learner_path, lesson_for
 from curriculum.grading import results
 from curriculum.grading.collect import collect
 from curriculum.grading.feedback import write_feedback
@@ -241,3 +242,34 @@ def test_without_bubblewrap_the_fallback_still_refuses_escapes(
         assert result.points == result.points_max
     page = (graded.class_folder / "rapport" / "index.html").read_text("utf-8")
     assert "sans isolement complet" in page
+
+
+@pytest.fixture(scope="module")
+def every_module(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], object]:
+    """Every graded module, one right and one one-wrong learner, graded in the sandbox."""
+    sandbox = find_sandbox()
+    if not sandbox.isolated:
+        pytest.skip(f"bubblewrap indisponible : {sandbox.reason}")
+    class_folder = tmp_path_factory.mktemp("tous-les-modules")
+    for module in graded_modules():
+        learners = submissions(module)
+        for learner in ("alice", "chloe"):
+            path = results.submitted_path(class_folder, module, learner)
+            path.parent.mkdir(parents=True)
+            nbformat.write(learners[learner], path)
+    summary = grade_class(class_folder, ROOT, graded_modules(), sandbox, 60, jobs=2)
+    return {(result.module, result.identifiant): result for result in summary.results}
+
+
+@pytest.mark.parametrize("module", graded_modules())
+def test_every_module_grades_in_the_sandbox_as_its_self_check_says(
+    every_module: dict, module: str
+) -> None:
+    """The whole course runs in the sandbox (imports, data, models within the memory
+    ceiling), and the grade agrees with the self-check: all right, then one wrong."""
+    total = len(lesson_for(module).EXERCISES)
+    right, one_wrong = every_module[(module, "alice")], every_module[(module, "chloe")]
+    assert (right.statut, right.points, right.points_max) == ("corrigé", total, total), right
+    assert one_wrong.points == total - 1
+    first = lesson_for(module).EXERCISES[0].id
+    assert [q.id for q in one_wrong.questions if q.etat != "correcte"] == [first]

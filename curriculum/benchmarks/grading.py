@@ -18,6 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 import nbformat
@@ -53,6 +54,11 @@ def measure_grading(context: BenchContext) -> list[Row]:
         summary = grade_class(class_folder, context.root, modules, sandbox, 120, jobs)
         wall = time.perf_counter() - started
     graded = [result for result in summary.results if result.statut == results.GRADED_STATUS]
+    full_marks = sum(
+        result.points == result.points_max
+        for result in graded
+        if int(result.identifiant.rsplit("-", 1)[1]) % 3 == 0
+    )
     count = len(summary.results)
     isolation = "bubblewrap" if sandbox.isolated else "sans isolement complet"
     per_notebook = wall * jobs / count - statistics.mean(own.values()) if count else None
@@ -70,8 +76,10 @@ def measure_grading(context: BenchContext) -> list[Row]:
             f"Correction de {LEARNERS} apprenants × {len(modules)} modules : durée réelle",
             wall,
             "s",
-            TARGET_RATIO * floor,
-            f"{count} notebooks ({len(graded)} corrigés), {jobs} à la fois, {isolation}",
+            round(TARGET_RATIO * floor, 1),
+            f"{count} notebooks ({len(graded)} corrigés ; {full_marks} des "
+            f"{LEARNERS // 3 * len(modules)} copies justes ont tous leurs points), "
+            f"{jobs} à la fois, {isolation}",
         ),
         Row(
             "correction:rapport",
@@ -147,7 +155,9 @@ def _nbgrader_overhead(context: BenchContext, module: str, own: float) -> Row:
         durations = []
         for _ in range(NBGRADER_RUNS):
             started = time.perf_counter()
-            api.autograde(module, "apprenant", force=True, create=True)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # nbgrader's own SQLAlchemy warnings
+                api.autograde(module, "apprenant", force=True, create=True)
             durations.append(time.perf_counter() - started - own)
     row = timing_row(
         key, name, durations, None, f"durée propre du notebook : {format_number(own, 's')} s"
