@@ -210,8 +210,9 @@ CASES_01: dict[str, Case] = {
             all_right(RIGHT_01),
             with_answer("q2", 'print("x" * 50_000_000)\nraccourci = "Maj + Entrée"'),
             with_answer("q3", 'for _ in range(3000):\n    print("y" * 1000)\n' + RIGHT_01["q3"]),
+            with_answer("q4", 'prix_max = 3.95\nraise ValueError("z" * 20_000_000)'),
         ),
-        ALL_RIGHT_01,
+        {**ALL_RIGHT_01, "q4": UNREAD},
         alerts=("octets",),
     ),
     "objets-bizarres": Case(

@@ -14,7 +14,6 @@ from widgets.selfcheck.answer_codec import (
     UnsupportedAnswer,
     answer_message,
     decode,
-    encode,
     read_report,
 )
 

@@ -39,7 +39,7 @@ CELL_OUTPUT_BYTES = 20_000
 NOTEBOOK_OUTPUT_BYTES = 1_000_000
 MAX_RUNS = 4
 """One first run, then at most three runs each without one more culprit cell."""
-TRUNCATED = "[… sortie tronquée par la correction : {} octets de trop …]"
+TRUNCATED = "[… la suite de cette sortie, trop longue, a été coupée par la correction …]"
 
 
 @dataclass
@@ -80,12 +80,13 @@ class _CappedClient(NotebookClient):
 
 
 def _message_size(msg: dict) -> int:
+    """The output's size in bytes (UTF-8), whatever kind of output it is."""
     content = msg.get("content", {})
-    if "text" in content:
-        return len(content["text"])
-    data = content.get("data", {})
+    parts = [content["text"]] if "text" in content else list(content.get("data", {}).values())
+    parts += [content.get("evalue", ""), *content.get("traceback", [])]
     return sum(
-        len(value) if isinstance(value, str) else len(json.dumps(value)) for value in data.values()
+        len((part if isinstance(part, str) else json.dumps(part)).encode("utf-8", "surrogatepass"))
+        for part in parts
     )
 
 
