@@ -36,6 +36,7 @@ from curriculum.benchmarks.report import (
     summary,
     write_json,
 )
+from curriculum.benchmarks.room import measure_room
 from curriculum.benchmarks.verifier import measure_verifier
 
 MEASUREMENTS: list[Measurement] = [
@@ -56,6 +57,7 @@ MEASUREMENTS: list[Measurement] = [
     measure_projet_fiche,
     measure_debat,
     measure_page_latency,
+    measure_room,
 ]
 
 COURSE_MARKER = "nbgrader_config.py"

@@ -15,14 +15,19 @@ import time
 from pathlib import Path
 from typing import Any, NoReturn
 
+from curriculum import hub_commands, room_commands
 from curriculum.course import CONFIG_FILE, RELEASE_DIR, find_course_root
 from curriculum.grading import commands as grading_commands
+from widgets.errors import os_reason
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 GUIDE_FILE = "guide-formateur.html"
 GRADING = ("collect", "grade", "report", "feedback")
 _ENGLISH = re.compile(r": (invalid|expected|ignored|conflicting)")
-COMMANDS = "check, release, guide, data, guard, bench, serve, collect, grade, report ou feedback"
+COMMANDS = (
+    "check, release, guide, data, guard, bench, serve, seance, collect, grade, report, "
+    "feedback, lien ou tableau"
+)
 
 
 class _FrenchParser(argparse.ArgumentParser):
@@ -124,24 +129,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Mesures de vitesse et de mémoire, hors tests.",
         add_help=False,
     )
-    serve = commands.add_parser(
-        "serve",
-        help="sert le modèle de la classe à la salle (API compatible OpenAI, sans internet)",
-        description="Sert le modèle de la classe sur http://127.0.0.1:8765/v1 (GET /v1/models, "
-        "POST /v1/chat/completions). Dans les réglages du modèle, choisissez « Serveur de la "
-        "salle ». Ctrl+C arrête le serveur.",
-    )
-    serve.add_argument("--port", type=int, default=8765, help="port d'écoute (8765 par défaut)")
-    serve.add_argument(
-        "--host", default="127.0.0.1", help="adresse d'écoute (127.0.0.1 par défaut)"
-    )
-    serve.add_argument(
-        "--reseau",
-        action="store_true",
-        help="autorise une adresse d'écoute visible du réseau, pour partager le serveur",
-    )
-    serve.add_argument("--cle", help="clé que chaque demande doit présenter (Bearer)")
+    room_commands.add_parsers(commands)
     grading_commands.add_parsers(commands)
+    hub_commands.add_parsers(commands)
     return parser
 
 
@@ -157,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else USAGE
     if args.command == "serve":
-        return _serve(args)
+        return room_commands.serve(args)
     if args.command == "data":
         return _data(args.jeux, write=not args.verifier)
     if args.command == "guard":
@@ -179,18 +169,11 @@ def main(argv: list[str] | None = None) -> int:
         return _guide(root, args.sortie)
     if args.command in GRADING:
         return grading_commands.run(args, root)
+    if args.command in ("lien", "tableau"):
+        return hub_commands.run(args, root)
+    if args.command == "seance":
+        return room_commands.prepare_session_file(args, root)
     return _release(root, args.modules)
-
-
-def _serve(args: argparse.Namespace) -> int:
-    from widgets.llm.server import ServeError, run
-
-    try:
-        run(args.host, args.port, key=args.cle, allow_network=args.reseau)
-    except ServeError as error:
-        print(f"Erreur : {error.message}", file=sys.stderr)
-        return USAGE
-    return OK
 
 
 def _data(names: list[str], *, write: bool) -> int:
@@ -246,7 +229,7 @@ def _guide(root: Path, output: Path) -> int:
     try:
         write_guide(root, syllabus, output)
     except OSError as error:
-        print(f"Erreur : impossible d'écrire {output} ({error.strerror}).", file=sys.stderr)
+        print(f"Erreur : impossible d'écrire {output} ({os_reason(error)}).", file=sys.stderr)
         return PROBLEMS
     size = format_size(output.stat().st_size)
     print(

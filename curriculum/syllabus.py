@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from widgets.errors import os_reason
+
 SYLLABUS_FILE = "syllabus.toml"
 # Where a course keeps its own syllabus, relative to the course root.
 COURSE_SYLLABUS = pathlib.PurePosixPath("curriculum") / SYLLABUS_FILE
@@ -99,7 +101,7 @@ def load_syllabus(path: pathlib.Path | None = None) -> Syllabus:
             raise SyllabusError([f"Le fichier {name} est introuvable."]) from None
         except OSError as error:
             raise SyllabusError(
-                [f"Le fichier {name} ne peut pas être lu ({error.strerror})."]
+                [f"Le fichier {name} ne peut pas être lu ({os_reason(error)})."]
             ) from None
     return parse_syllabus(raw, name)
 

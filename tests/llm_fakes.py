@@ -1,8 +1,9 @@
 """Loopback servers and fakes for the connector tests (and for module tests that reuse them).
 
 - `FakeModel`: a deterministic stand-in for the classroom model.
-- `classroom_server(model, key=None)`: `atelier serve` in a thread on a free
-  127.0.0.1 port; yields the server (its `.url` ends in /v1).
+- `classroom_server(model, key=None, limits=None)`: `atelier serve` in a thread
+  on a free 127.0.0.1 port, serving a classroom model or any room backend,
+  `key` as its room code; yields the server (its `.url` ends in /v1).
 - `scripted_server(*steps)`: a loopback server that answers each request with
   the next `Step` (status, body, headers, delay, trickle), records requests.
 - `fresh_connector`: fixture that resets the connector's settings and hooks.
@@ -32,7 +33,8 @@ import pytest
 from widgets.llm import connector
 from widgets.llm.chat_api import SERVED_MODEL
 from widgets.llm.config import Limits
-from widgets.llm.server import ClassroomServer, make_server
+from widgets.llm.room_limits import RateLimits
+from widgets.llm.server import RoomServer, make_server
 
 FAKE_KEY = "cle-de-test-ne-doit-jamais-fuiter-123456"
 FAST_LIMITS = Limits(
@@ -94,9 +96,11 @@ def running(server: ThreadingHTTPServer) -> Iterator[ThreadingHTTPServer]:
 
 
 @contextmanager
-def classroom_server(model: Any, key: str | None = None) -> Iterator[ClassroomServer]:
-    """`atelier serve` on a free loopback port."""
-    with running(make_server(model, "127.0.0.1", 0, key=key)) as server:
+def classroom_server(
+    model: Any, key: str | None = None, limits: RateLimits | None = None
+) -> Iterator[RoomServer]:
+    """`atelier serve` on a free loopback port (a model, or a backend with `answer`)."""
+    with running(make_server(model, "127.0.0.1", 0, code=key, limits=limits)) as server:
         yield server
 
 

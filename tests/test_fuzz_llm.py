@@ -41,7 +41,7 @@ from widgets.llm.chat_api import SERVED_MODEL
 from widgets.llm.classroom import get_model
 from widgets.llm.config import CLASSROOM, load_config
 from widgets.llm.invention import ask
-from widgets.llm.server import ClassroomServer, make_server
+from widgets.llm.server import RoomServer, make_server
 from widgets.llm.tokenizer import course_tokenizer, tokenize
 
 SIZES = st.one_of(st.sampled_from([500, 2_000]), ODD_VALUES)
@@ -259,7 +259,7 @@ def test_the_settings_take_or_refuse_in_french(
 
 
 @pytest.fixture(scope="module")
-def served() -> Iterator[ClassroomServer]:
+def served() -> Iterator[RoomServer]:
     """`atelier serve` with the real classroom model, on a free loopback port."""
     server = make_server(get_model(), port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -269,7 +269,7 @@ def served() -> Iterator[ClassroomServer]:
     server.server_close()
 
 
-def post(server: ClassroomServer, body: object) -> tuple[int, dict]:
+def post(server: RoomServer, body: object) -> tuple[int, dict]:
     host, port = server.server_address[:2]
     connection = http.client.HTTPConnection(host, port, timeout=10)
     try:
@@ -304,7 +304,7 @@ JSON_VALUES = st.one_of(
     ),
 )
 def test_the_server_answers_or_refuses_in_french(
-    served: ClassroomServer, model: object, content: str, extra: dict
+    served: RoomServer, model: object, content: str, extra: dict
 ) -> None:
     body = {"model": model, "messages": [{"role": "user", "content": content}], **extra}
     if extra.get("stream") is True:
@@ -319,7 +319,7 @@ def test_the_server_answers_or_refuses_in_french(
 
 @pytest.mark.parametrize(("model", "seed"), [(SERVED_MODEL, -1), ("B\ud800", None)])
 def test_a_negative_seed_is_served_and_an_odd_model_name_refused(
-    served: ClassroomServer, model: str, seed: int | None
+    served: RoomServer, model: str, seed: int | None
 ) -> None:
     body = {"model": model, "messages": [{"role": "user", "content": "Le conseil"}], "seed": seed}
     status, reply = post(served, body)

@@ -27,7 +27,7 @@ from widgets.errors import AtelierError
 from widgets.llm import connector
 from widgets.llm.chat_api import SERVED_MODEL
 from widgets.llm.connector import ConnectorError, Reply, generate
-from widgets.llm.server import ClassroomServer
+from widgets.llm.server import RoomServer
 
 __all__ = ["fresh_connector"]
 
@@ -233,7 +233,7 @@ ODD_TEXT = st.one_of(
 
 
 @pytest.fixture(scope="module")
-def shared_server() -> Iterator[ClassroomServer]:
+def shared_server() -> Iterator[RoomServer]:
     with classroom_server(FakeModel()) as server:
         yield server
 
@@ -253,7 +253,7 @@ ODD_MESSAGES = st.lists(
 @given(messages=ODD_MESSAGES, stream=st.booleans())
 def test_odd_messages_get_a_reply_or_a_french_error_online(
     fresh_connector: connector.Settings,
-    shared_server: ClassroomServer,
+    shared_server: RoomServer,
     messages: list[dict[str, str]],
     stream: bool,
 ) -> None:

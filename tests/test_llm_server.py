@@ -21,26 +21,27 @@ from llm_fakes import FakeModel, classroom_server
 from conftest import ROOT
 from curriculum import cli
 from widgets.llm.chat_api import SERVED_MODEL, RequestError, parse_chat_request, stream_events
-from widgets.llm.server import ClassroomServer, ServeError, run
+from widgets.llm.room_start import RoomOptions, ServeError, run
+from widgets.llm.server import RoomServer
 
 KEY = "cle-de-la-salle-42"
 SERVE = "import sys; from curriculum.cli import main; sys.exit(main())"
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[ClassroomServer]:
+def server() -> Iterator[RoomServer]:
     with classroom_server(FakeModel()) as running:
         yield running
 
 
 @pytest.fixture(scope="module")
-def locked() -> Iterator[ClassroomServer]:
+def locked() -> Iterator[RoomServer]:
     with classroom_server(FakeModel(), key=KEY) as running:
         yield running
 
 
 def request(
-    server: ClassroomServer,
+    server: RoomServer,
     method: str,
     path: str,
     body: object = None,
@@ -57,7 +58,7 @@ def request(
         connection.close()
 
 
-def chat(server: ClassroomServer, body: object, **headers: str) -> tuple[int, Any]:
+def chat(server: RoomServer, body: object, **headers: str) -> tuple[int, Any]:
     status, _headers, raw = request(server, "POST", "/v1/chat/completions", body, headers)
     return status, json.loads(raw)
 
@@ -66,14 +67,14 @@ def ask(content: str = "Le conseil municipal", **extra: object) -> dict[str, Any
     return {"model": SERVED_MODEL, "messages": [{"role": "user", "content": content}], **extra}
 
 
-def client(server: ClassroomServer, key: str = "inutile") -> openai.OpenAI:
+def client(server: RoomServer, key: str = "inutile") -> openai.OpenAI:
     return openai.OpenAI(base_url=server.url, api_key=key, max_retries=0, timeout=5)
 
 
 # ---------------------------------------------------------------- the API
 
 
-def test_models_lists_the_classroom_model(server: ClassroomServer) -> None:
+def test_models_lists_the_classroom_model(server: RoomServer) -> None:
     status, _headers, raw = request(server, "GET", "/v1/models")
     assert status == 200
     listing = json.loads(raw)
@@ -83,7 +84,7 @@ def test_models_lists_the_classroom_model(server: ClassroomServer) -> None:
     assert client(server).models.retrieve(SERVED_MODEL).id == SERVED_MODEL
 
 
-def test_chat_completion_has_the_openai_shape(server: ClassroomServer) -> None:
+def test_chat_completion_has_the_openai_shape(server: RoomServer) -> None:
     status, body = chat(server, ask(max_tokens=3, seed=4, temperature=0.5))
     assert status == 200
     assert body["object"] == "chat.completion" and body["model"] == SERVED_MODEL
@@ -97,7 +98,7 @@ def test_chat_completion_has_the_openai_shape(server: ClassroomServer) -> None:
     ]
 
 
-def test_the_official_client_reads_a_completion(server: ClassroomServer) -> None:
+def test_the_official_client_reads_a_completion(server: RoomServer) -> None:
     completion = client(server).chat.completions.create(
         model=SERVED_MODEL,
         messages=[{"role": "user", "content": "Bonjour"}],
@@ -106,7 +107,7 @@ def test_the_official_client_reads_a_completion(server: ClassroomServer) -> None
     assert completion.choices[0].message.content == " mot0 mot1"
 
 
-def test_the_official_client_reads_a_stream(server: ClassroomServer) -> None:
+def test_the_official_client_reads_a_stream(server: RoomServer) -> None:
     stream = client(server).chat.completions.create(
         model=SERVED_MODEL,
         messages=[{"role": "user", "content": "Bonjour"}],
@@ -120,7 +121,7 @@ def test_the_official_client_reads_a_stream(server: ClassroomServer) -> None:
     assert chunks[-1].choices[0].finish_reason == "stop"
 
 
-def test_the_stream_is_server_sent_events_ending_with_done(server: ClassroomServer) -> None:
+def test_the_stream_is_server_sent_events_ending_with_done(server: RoomServer) -> None:
     status, headers, raw = request(
         server, "POST", "/v1/chat/completions", ask(max_tokens=2, stream=True)
     )
@@ -134,7 +135,7 @@ def test_the_stream_is_server_sent_events_ending_with_done(server: ClassroomServ
     assert len({chunk["id"] for chunk in chunks}) == 1
 
 
-def test_the_real_model_reports_tokens_and_length(server: ClassroomServer) -> None:
+def test_the_real_model_reports_tokens_and_length(server: RoomServer) -> None:
     from widgets.llm.classroom import get_model
 
     with classroom_server(get_model()) as real:
@@ -146,15 +147,15 @@ def test_the_real_model_reports_tokens_and_length(server: ClassroomServer) -> No
     assert body["choices"][0]["finish_reason"] in ("length", "stop")
 
 
-def test_content_as_a_list_of_text_parts_is_accepted(server: ClassroomServer) -> None:
+def test_content_as_a_list_of_text_parts_is_accepted(server: RoomServer) -> None:
     parts = [{"type": "text", "text": "Le "}, {"type": "text", "text": "maire"}]
     body = {"model": SERVED_MODEL, "messages": [{"role": "user", "content": parts}]}
-    model: FakeModel = server.model  # type: ignore[assignment]
+    model: FakeModel = server.backend.model  # type: ignore[attr-defined]
     status, _body = chat(server, {**body, "max_tokens": 1})
     assert status == 200 and model.calls[-1]["prompt"] == "Le maire"
 
 
-def test_one_megabyte_of_content_is_answered(server: ClassroomServer) -> None:
+def test_one_megabyte_of_content_is_answered(server: RoomServer) -> None:
     status, body = chat(server, ask("é😀\x00" * 350_000, max_tokens=2))
     assert status == 200 and body["choices"][0]["message"]["content"] == " mot0 mot1"
 
@@ -192,7 +193,7 @@ def error_of(status_and_body: tuple[int, Any]) -> tuple[int, dict[str, Any]]:
     ],
 )
 def test_bad_requests_get_openai_style_french_errors(
-    server: ClassroomServer, body: object, status: int, fragment: str
+    server: RoomServer, body: object, status: int, fragment: str
 ) -> None:
     got, error = error_of(chat(server, body))
     assert got == status
@@ -200,21 +201,21 @@ def test_bad_requests_get_openai_style_french_errors(
     assert error["type"] == "invalid_request_error"
 
 
-def test_unknown_model_has_the_model_not_found_code(server: ClassroomServer) -> None:
+def test_unknown_model_has_the_model_not_found_code(server: RoomServer) -> None:
     _status, error = error_of(chat(server, {**ask(), "model": "gpt-3.5-turbo"}))
     assert error["code"] == "model_not_found" and error["param"] == "model"
     with pytest.raises(openai.NotFoundError):
         client(server).models.retrieve("gpt-3.5-turbo")
 
 
-def test_unknown_paths_and_methods(server: ClassroomServer) -> None:
+def test_unknown_paths_and_methods(server: RoomServer) -> None:
     assert request(server, "GET", "/v1/completions")[0] == 404
     assert request(server, "POST", "/v1/embeddings", {})[0] == 404
     assert request(server, "DELETE", "/v1/models")[0] == 405
     assert request(server, "GET", "/")[0] == 404
 
 
-def test_a_body_too_large_is_refused_before_reading(server: ClassroomServer) -> None:
+def test_a_body_too_large_is_refused_before_reading(server: RoomServer) -> None:
     host, port = server.server_address[:2]
     with socket.create_connection((host, port), timeout=5) as raw:
         raw.sendall(
@@ -227,7 +228,7 @@ def test_a_body_too_large_is_refused_before_reading(server: ClassroomServer) -> 
     assert answer.startswith("HTTP/1.1 413") and "trop volumineuse" in answer
 
 
-def test_a_model_error_is_a_500_and_the_server_survives(server: ClassroomServer) -> None:
+def test_a_model_error_is_a_500_and_the_server_survives(server: RoomServer) -> None:
     class Broken(FakeModel):
         def stream(self, *args: object, **kwargs: object) -> Iterator[str]:
             raise RuntimeError("panne")
@@ -247,7 +248,7 @@ def test_a_model_error_is_a_500_and_the_server_survives(server: ClassroomServer)
         assert status == 400 and "Réglage refusé : la température" in error["message"]
 
 
-def test_a_keyed_server_wants_the_bearer_key(locked: ClassroomServer) -> None:
+def test_a_keyed_server_wants_the_bearer_key(locked: RoomServer) -> None:
     assert error_of(chat(locked, ask()))[0] == 401
     assert error_of(chat(locked, ask(), Authorization="Bearer mauvaise"))[0] == 401
     assert error_of(chat(locked, ask(), Authorization=KEY))[0] == 401
@@ -256,7 +257,7 @@ def test_a_keyed_server_wants_the_bearer_key(locked: ClassroomServer) -> None:
     with pytest.raises(openai.AuthenticationError):
         client(locked, "mauvaise").models.list()
     assert [model.id for model in client(locked, KEY).models.list()] == [SERVED_MODEL]
-    assert KEY not in repr(locked.key) and KEY not in str(vars(locked))
+    assert KEY.upper() not in repr(locked.code) and KEY.upper() not in str(vars(locked))
 
 
 JSON = st.recursive(
@@ -287,7 +288,7 @@ ODD = st.text(max_size=200) | st.sampled_from(["", "😀" * 500, "\x00\x1b\x7f",
         ),
     )
 )
-def test_the_server_never_crashes_on_odd_requests(server: ClassroomServer, body: object) -> None:
+def test_the_server_never_crashes_on_odd_requests(server: RoomServer, body: object) -> None:
     status, _headers, raw = request(server, "POST", "/v1/chat/completions", body)
     assert status in (200, 400, 404), raw[:300]
     if status != 200:
@@ -311,7 +312,7 @@ def test_serve_says_when_the_port_is_taken() -> None:
         taken.listen()
         port = taken.getsockname()[1]
         with pytest.raises(ServeError, match="déjà utilisé"):
-            run("127.0.0.1", port, model_factory=FakeModel, out=open(os.devnull, "w"))  # noqa: SIM115
+            run(RoomOptions(port=port), model_factory=FakeModel, out=open(os.devnull, "w"))  # noqa: SIM115
 
 
 def test_serve_rejects_an_impossible_port(capsys: pytest.CaptureFixture[str]) -> None:
@@ -333,7 +334,7 @@ def test_atelier_serve_starts_answers_and_stops_on_ctrl_c() -> None:
     try:
         lines = [process.stdout.readline(), process.stdout.readline()]  # type: ignore[union-attr]
         assert lines[1].strip() == (
-            f"Modèle de la classe servi sur http://127.0.0.1:{port}/v1 — Ctrl+C pour arrêter"
+            f"Serveur de la salle sur http://127.0.0.1:{port}/v1 — Ctrl+C pour arrêter"
         )
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         connection.request("GET", "/v1/models")

@@ -1,4 +1,6 @@
-"""Exceptions that carry a French message meant for the learner."""
+"""Exceptions that carry a French message meant for the learner, and system errors in French."""
+
+import errno
 
 
 class AtelierError(Exception):
@@ -15,3 +17,21 @@ class AtelierError(Exception):
 
 class AnswerNotAccepted(AtelierError):
     """Raised by a check cell when the answer is wrong (or missing, when grading)."""
+
+
+_OS_REASONS = {
+    errno.EACCES: "accès refusé",
+    errno.EPERM: "accès refusé",
+    errno.ENOENT: "introuvable",
+    errno.ELOOP: "lien symbolique qui tourne en rond",
+    errno.ENOSPC: "disque plein",
+    errno.EROFS: "disque en lecture seule",
+    errno.EEXIST: "un fichier porte déjà ce nom",
+    errno.ENOTDIR: "un fichier porte le nom d'un dossier attendu",
+    errno.ENAMETOOLONG: "nom trop long",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """A system error in a few French words (« introuvable », « accès refusé »…)."""
+    return _OS_REASONS.get(error.errno or 0, "erreur du système de fichiers")

@@ -76,3 +76,8 @@ def french_date(day: date, *, weekday: bool = False) -> str:
 def month_year(day: date) -> str:
     """« décembre 2026 »."""
     return f"{MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def numeric_date(day: date) -> str:
+    """« 01/12/2026 »: the short French date (day/month/year)."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"

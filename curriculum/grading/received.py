@@ -7,7 +7,6 @@ total too, so a zip bomb or a stray video costs a refusal, not the memory.
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import stat
@@ -19,24 +18,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from curriculum.grading.names import readable
-from widgets.errors import AtelierError
+from widgets.errors import AtelierError, os_reason
 from widgets.french import format_size
 
 MAX_FILE_BYTES = 20_000_000
 MAX_TOTAL_BYTES = 500_000_000
 _IGNORED_FOLDERS = {"__macosx", ".ipynb_checkpoints"}
 _SYSTEM_FILES = {"thumbs.db", "desktop.ini"}
-_OS_REASONS = {
-    errno.EACCES: "accès refusé",
-    errno.EPERM: "accès refusé",
-    errno.ENOENT: "introuvable",
-    errno.ELOOP: "lien symbolique qui tourne en rond",
-    errno.ENOSPC: "disque plein",
-    errno.EROFS: "disque en lecture seule",
-    errno.EEXIST: "un fichier porte déjà ce nom",
-    errno.ENOTDIR: "un fichier porte le nom d'un dossier attendu",
-    errno.ENAMETOOLONG: "nom trop long",
-}
 
 
 class CollectError(AtelierError):
@@ -163,11 +151,6 @@ def _is_ignored(name: str) -> bool:
         part.lower() in _IGNORED_FOLDERS or part.startswith(".") or part.lower() in _SYSTEM_FILES
         for part in parts
     )
-
-
-def os_reason(error: OSError) -> str:
-    """The system's reason, in French (its own `strerror` is in English)."""
-    return _OS_REASONS.get(error.errno or 0, "erreur du système de fichiers")
 
 
 def _unreadable(error: Exception) -> str:

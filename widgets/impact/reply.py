@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from widgets.impact.catalogue import catalogue
 from widgets.impact.estimate import MAX_TOKENS, Footprint, find_provider, lookup
+from widgets.impact.payload import footprint_from_payload
 from widgets.llm.config import load_config
 from widgets.llm.interface import Reply
 
@@ -35,9 +36,19 @@ def _output_tokens(reply: Reply) -> int:
 
 
 def footprint_of(reply: object) -> Footprint | None:
-    """The estimated footprint of an answer, or None when EcoLogits cannot tell."""
+    """The estimated footprint of an answer, or None when EcoLogits cannot tell.
+
+    An answer of the room server carries the footprint the server estimated
+    for the online model behind it: that one is shown, never recomputed from
+    the model name the server reports. An answer the server labelled (an
+    online model, a recording) without a footprint has none; an unlabelled
+    one is the classroom model's, served from the trainer's computer.
+    """
     if not isinstance(reply, Reply) or not isinstance(reply.model, str):
         return None
+    room = reply.room
+    if room is not None and (room.footprint is not None or room.note):
+        return footprint_from_payload(room.footprint)
     tokens = _output_tokens(reply)
     if tokens < 1:
         return None

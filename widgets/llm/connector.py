@@ -30,7 +30,15 @@ from widgets.llm.config import (
     is_loopback,
     load_config,
 )
-from widgets.llm.interface import Backend, ConnectorError, Options, Reply, Secret, Usage
+from widgets.llm.interface import (
+    PERSONAL_DATA_CHOICES,
+    Backend,
+    ConnectorError,
+    Options,
+    Reply,
+    Secret,
+    Usage,
+)
 from widgets.llm.online_backend import OpenAICompatibleBackend
 from widgets.llm.online_failures import after
 from widgets.text import printable
@@ -295,7 +303,13 @@ def check_messages(messages: object) -> Messages:
     return clean
 
 
-def check_options(max_tokens: object, temperature: object, seed: object, stream: object) -> Options:
+def check_options(
+    max_tokens: object,
+    temperature: object,
+    seed: object,
+    stream: object,
+    personal_data: object = "stop",
+) -> Options:
     if isinstance(max_tokens, bool) or not isinstance(max_tokens, int):
         raise ConnectorError("max_tokens doit être un nombre entier, par exemple 300.")
     if not 1 <= max_tokens <= MAX_TOKENS:
@@ -317,7 +331,12 @@ def check_options(max_tokens: object, temperature: object, seed: object, stream:
         )
     if not isinstance(stream, bool):
         raise ConnectorError("stream vaut True (le texte arrive au fil de l'eau) ou False.")
-    return Options(int(max_tokens), float(temperature), seed, stream)
+    if not isinstance(personal_data, str) or personal_data not in PERSONAL_DATA_CHOICES:
+        raise ConnectorError(
+            'personal_data vaut "stop" (arrêter un envoi qui contient des données personnelles) '
+            'ou "pseudonymise" (les remplacer par des étiquettes, puis les remettre).'
+        )
+    return Options(int(max_tokens), float(temperature), seed, stream, personal_data)
 
 
 def generate(
@@ -328,15 +347,19 @@ def generate(
     seed: int | None = None,
     stream: bool = False,
     on_text: Callable[[str], None] | None = None,
+    personal_data: str = "stop",
 ) -> Reply:
     """Ask the model chosen in the settings to answer `messages`.
 
     With `stream=True`, `on_text` receives each piece of text as it arrives;
     without it, `on_text` (if given) receives the whole text once. Failures
     raise `ConnectorError`, whose message is one French sentence.
+    `personal_data` is the learner's choice for personal data ("stop", or
+    "pseudonymise" when module 04's guard has already replaced them); the
+    room server applies it too.
     """
     clean = check_messages(messages)
-    options = check_options(max_tokens, temperature, seed, stream)
+    options = check_options(max_tokens, temperature, seed, stream, personal_data)
     if on_text is not None and not callable(on_text):
         raise ConnectorError("on_text doit être une fonction, ou None.")
     for hook in list(_before_send):

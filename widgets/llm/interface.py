@@ -35,12 +35,32 @@ class Usage:
 
 
 @dataclass(frozen=True)
+class RoomInfo:
+    """What the room server (`atelier serve`) adds to an answer, in its `atelier` field.
+
+    `note` says where the answer comes from (« Réponse de albert-large via le
+    serveur de la salle »); `footprint` is the server's footprint estimate, in
+    the shape of `widgets.impact.payload`, or None when it could not tell.
+    """
+
+    note: str = ""
+    footprint: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
 class Reply:
     text: str
     backend: str
     model: str
     duration_s: float
     usage: Usage = Usage()
+    room: RoomInfo | None = None
+    """Set for answers of the room server that carried an `atelier` field."""
+
+
+PERSONAL_DATA_CHOICES = ("stop", "pseudonymise")
+"""What to do with personal data in a prompt: stop it, or pseudonymise it and restore the
+answer. The online backend tells the room server which one the learner chose."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +69,7 @@ class Options:
     temperature: float = 0.7
     seed: int | None = None
     stream: bool = False
+    personal_data: str = "stop"
 
 
 class Secret:

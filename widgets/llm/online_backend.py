@@ -9,11 +9,19 @@ within that deadline.
 The key is revealed only when the client is built, inside the worker.
 Every failure becomes a `ConnectorError` built outside the `except` block
 (see `online_failures`), so it carries no chained exception that holds the
-request (and its Authorization header).
+request (and its Authorization header); `request` says its kind too
+(`OnlineFailure`), for the room server's gateway.
+
+With the preset « Serveur de la salle », a request also carries the
+learner's choice for personal data (`"atelier": {"donnees_personnelles":
+...}`), an answer's `atelier` field (the server's note and footprint) comes
+back in `Reply.room`, and the server's own French message is shown when it
+relays a failure of the online model behind it (it has already retried).
 """
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import json
 import queue
@@ -25,10 +33,41 @@ from dataclasses import dataclass
 from typing import Any
 
 from widgets.llm.config import Limits, Preset
-from widgets.llm.interface import ConnectorError, Options, Reply, Secret, TextCallback, Usage
+from widgets.llm.interface import (
+    ConnectorError,
+    Options,
+    Reply,
+    RoomInfo,
+    Secret,
+    TextCallback,
+    Usage,
+)
 from widgets.llm.online_failures import Failures
+from widgets.llm.room_protocol import (
+    FIELD,
+    ROOM_PRESET,
+    event_room_info,
+    relayed_message,
+    request_field,
+    room_info,
+)
 
 RETRIED_STATUSES = (429, 502, 503, 504)
+
+
+class OnlineFailure(ConnectorError):
+    """A failed request (`request`): the French message, the kind of failure, the server's
+    HTTP status when it sent one. `kind` is one of missing, timeout, unreachable, busy,
+    refused, malformed, remote, unexpected, relayed. `generate` raises a plain
+    `ConnectorError` with the same message, as every backend does."""
+
+    def __init__(self, message: str, kind: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.kind, self.status = kind, status
+
+
+def _failed(error: ConnectorError, kind: str, status: int | None = None) -> OnlineFailure:
+    return OnlineFailure(error.message, kind, status)
 
 
 class _Malformed(Exception):
@@ -48,6 +87,7 @@ class _Answer:
     text: str
     model: str
     usage: Usage
+    room: RoomInfo | None = None
 
 
 def _completion_answer(body: str, requested_model: str) -> _Answer:
@@ -63,7 +103,7 @@ def _completion_answer(body: str, requested_model: str) -> _Answer:
     counts = [usage.get(name) for name in ("prompt_tokens", "completion_tokens")]
     counts = [count if isinstance(count, int) else None for count in counts]
     model = data.get("model") if isinstance(data.get("model"), str) else requested_model
-    return _Answer(text, model, Usage(*counts))
+    return _Answer(text, model, Usage(*counts), room_info(data.get(FIELD)))
 
 
 def _chunk_text(line: str) -> str | None:
@@ -126,13 +166,17 @@ class OpenAICompatibleBackend:
         key: Secret | None,
         key_origin: str,
         limits: Limits,
+        http_client: Any = None,
     ) -> None:
+        """`http_client`, an `openai.DefaultHttpxClient`, is shared by every request and keeps
+        its connections open (the room's gateway); by default each request has its own."""
         self.label = preset.label
         self.model = model
         self.base_url = base_url
         self._preset = preset
         self._key = key
         self._limits = limits
+        self._http = http_client
         self._failures = Failures(preset, base_url, model, key_origin)
 
     def __repr__(self) -> str:
@@ -143,18 +187,24 @@ class OpenAICompatibleBackend:
     def generate(
         self, messages: list[dict[str, str]], options: Options, on_text: TextCallback | None
     ) -> Reply:
+        try:
+            return self.request(messages, options, on_text)
+        except OnlineFailure as failure:
+            message = failure.message
+        raise ConnectorError(message)
+
+    def request(
+        self, messages: list[dict[str, str]], options: Options, on_text: TextCallback | None
+    ) -> Reply:
+        """`generate`, failing with an `OnlineFailure` that says what kind of failure it is
+        (the room server's gateway answers the room with a matching HTTP status)."""
         start = time.monotonic()
-        deadline = start + self._limits.deadline_s
-        failure = self._failures.missing_setting(has_key=self._key is not None)
-        if failure is None:
-            try:
-                answer = self._with_retries(messages, options, on_text, deadline)
-            except ConnectorError as error:
-                failure = error
-            else:
-                duration = time.monotonic() - start
-                return Reply(answer.text, self.label, answer.model, duration, answer.usage)
-        raise ConnectorError(failure.message)
+        missing = self._failures.missing_setting(has_key=self._key is not None)
+        if missing is not None:
+            raise OnlineFailure(missing.message, "missing")
+        answer = self._with_retries(messages, options, on_text, start + self._limits.deadline_s)
+        duration = time.monotonic() - start
+        return Reply(answer.text, self.label, answer.model, duration, answer.usage, answer.room)
 
     def list_models(self, deadline: float | None = None) -> list[str] | None:
         """The model names the server offers (`GET /models`), or None if it will not say."""
@@ -190,9 +240,14 @@ class OpenAICompatibleBackend:
                 work = self._attempt(messages, options, deadline)
                 return self._run_until(work, deadline, on_text)
             except openai.APIStatusError as error:
+                relayed = self._relayed(error)
+                if relayed is not None:
+                    failure = relayed
+                    break
                 if error.status_code not in RETRIED_STATUSES:
                     secret = self._key.reveal() if self._key else None
-                    failure = failures.refusal(error, secret, lambda: self.list_models(deadline))
+                    refusal = failures.refusal(error, secret, lambda: self.list_models(deadline))
+                    failure = _failed(refusal, "refused", error.status_code)
                     break
                 refused += 1
                 wait = _retry_after_s(error)
@@ -201,40 +256,49 @@ class OpenAICompatibleBackend:
                 too_long = time.monotonic() + wait >= deadline
                 if attempt == self._limits.max_attempts or too_long:
                     asked = wait if too_long else 0.0
-                    failure = failures.busy(error.status_code, refused, asked)
+                    busy = failures.busy(error.status_code, refused, asked)
+                    failure = _failed(busy, "busy", error.status_code)
                     break
                 time.sleep(wait)
-            except _Deadline:
-                failure = failures.timeout(started)
-                break
-            except openai.APITimeoutError:
-                failure = failures.timeout(started)
+            except (_Deadline, openai.APITimeoutError):
+                failure = _failed(failures.timeout(started), "timeout")
                 break
             except openai.APIConnectionError:
-                failure = failures.unreachable()
+                failure = _failed(failures.unreachable(), "unreachable")
                 break
             except (_Malformed, openai.APIResponseValidationError):
-                failure = failures.malformed()
+                failure = _failed(failures.malformed(), "malformed")
                 break
             except (_Remote, openai.APIError):
-                failure = failures.remote()
+                failure = _failed(failures.remote(), "remote")
                 break
             except Exception as error:
-                failure = failures.unexpected(error)
+                failure = _failed(failures.unexpected(error), "unexpected")
                 break
         raise failure
+
+    def _relayed(self, error: Any) -> OnlineFailure | None:
+        """The room server's own French message when its gateway reports a failure of the
+        online model behind it, or stopped personal data: retrying would not help."""
+        if self._preset.id != ROOM_PRESET:
+            return None
+        message = relayed_message(error, self._key.reveal() if self._key else None)
+        return None if message is None else OnlineFailure(message, "relayed", error.status_code)
 
     def _client(self, deadline: float) -> Any:
         import openai
 
         remaining = max(0.1, deadline - time.monotonic())
         read = min(self._limits.read_timeout_s, remaining)
-        return openai.OpenAI(
+        client = openai.OpenAI(
             base_url=self.base_url,
             api_key=self._key.reveal() if self._key else "sans-cle",
             timeout=openai.Timeout(read, connect=min(self._limits.connect_timeout_s, read)),
             max_retries=0,
+            http_client=self._http,
         )
+        # Leaving the `with` block closes the client's connections, unless they are shared.
+        return client if self._http is None else contextlib.nullcontext(client)
 
     def _request_body(self, messages: list[dict[str, str]], options: Options) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -245,6 +309,8 @@ class OpenAICompatibleBackend:
         }
         if options.seed is not None:
             body["extra_body"][self._preset.seed_field] = options.seed
+        if self._preset.id == ROOM_PRESET:
+            body["extra_body"][FIELD] = request_field(options.personal_data)
         return body
 
     def _attempt(
@@ -260,11 +326,14 @@ class OpenAICompatibleBackend:
                 pieces: list[str] = []
                 create = client.chat.completions.with_streaming_response.create
                 events = 0
+                room = None
                 with create(stream=True, **body) as response:
                     for line in response.iter_lines():
                         if cancel.is_set():
                             break
                         events += line.startswith("data:")
+                        if f'"{FIELD}"' in line:
+                            room = event_room_info(line) or room
                         text = _chunk_text(line)
                         if text is None:
                             break
@@ -273,7 +342,7 @@ class OpenAICompatibleBackend:
                             emit(text)
                 if not events and not cancel.is_set():
                     raise _Malformed  # a plain JSON body, or nothing, instead of events
-                return _Answer("".join(pieces), self.model, Usage())
+                return _Answer("".join(pieces), self.model, Usage(), room)
 
         return work
 

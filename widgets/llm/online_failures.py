@@ -14,6 +14,7 @@ from typing import Any
 
 from widgets.llm.config import Preset, host_of, is_loopback
 from widgets.llm.interface import ConnectorError
+from widgets.text import printable
 
 MODELS_LISTED = 15
 DETAIL_CHARS = 200
@@ -33,7 +34,7 @@ def after(preposition: str, noun: str) -> str:
     return f"{preposition} {noun}"
 
 
-def server_detail(error: Exception, secret: str | None) -> str:
+def server_detail(error: Exception, secret: str | None, limit: int = DETAIL_CHARS) -> str:
     """A short excerpt of the server's own explanation, with the key blotted out."""
     body = getattr(error, "body", None)
     if isinstance(body, dict):
@@ -46,8 +47,8 @@ def server_detail(error: Exception, secret: str | None) -> str:
         return ""
     if secret:
         text = text.replace(secret, "***")
-    text = " ".join(text.split())
-    return text[:DETAIL_CHARS] + ("…" if len(text) > DETAIL_CHARS else "")
+    text = " ".join(printable(text).split())
+    return text[:limit] + ("…" if len(text) > limit else "")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,10 @@ answer, never a traceback. Module 04's guard sits on the connector: a prompt
 bound for an online model that holds personal data is stopped, and the side
 then offers « Pseudonymiser puis envoyer » (the originals are put back in
 the answer shown); for the classroom model, the side says what was found.
+Module 06's footprint shows under every answer; an answer of the room server
+also shows its note (which model answered, through the server), and the
+server is told the learner's choice (`personal_data`), so an injected
+`generate` used with that button takes a `personal_data` keyword.
 """
 
 from __future__ import annotations
@@ -196,7 +200,7 @@ class BeforeAfter:
                 [{"role": "user", "content": side.prompt.value}],
                 max_tokens=self.max_tokens,
             )
-            return answer_html(reply) + last_footprint_html() + offline_note()
+            return answer_html(reply) + room_note(reply) + last_footprint_html() + offline_note()
         except AtelierError as error:
             from widgets.donnees_personnelles.hook import PersonalDataStopped
 
@@ -210,14 +214,25 @@ class BeforeAfter:
         """Send this side's prompt pseudonymised; show the answer with the originals back."""
         from widgets.donnees_personnelles import hook
 
+        replies: list[Any] = []
+
+        def generate(messages: list[dict], **options: Any) -> Any:
+            replies.append(self._generate(messages, **options))
+            return replies[-1]
+
         side.pseudonymise.disabled = True
         try:
             text, mapping = hook.send_pseudonymised(
                 [{"role": "user", "content": side.prompt.value}],
-                self._generate,
+                generate,
                 max_tokens=self.max_tokens,
+                personal_data="pseudonymise",
             )
-            side.answer.value = pseudonymised_answer_html(text, len(mapping))
+            side.answer.value = (
+                pseudonymised_answer_html(text, len(mapping))
+                + room_note(replies[-1])
+                + last_footprint_html()
+            )
             side.pseudonymise.layout.display = "none"
         except AtelierError as error:
             side.answer.value = message_html(error.message)
@@ -225,6 +240,14 @@ class BeforeAfter:
             side.answer.value = message_html(_UNEXPECTED)
         finally:
             side.pseudonymise.disabled = False
+
+
+def room_note(reply: Any) -> str:
+    """Where an answer of the room server comes from (« Réponse de albert-large via le
+    serveur de la salle »); empty for any other answer."""
+    room = getattr(reply, "room", None)
+    note = getattr(room, "note", "")
+    return message_html(note, ok=True) if isinstance(note, str) and note else ""
 
 
 def offline_note() -> str:
