@@ -77,6 +77,9 @@ lock: $(STAMP)
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
 		--extra test --extra formateur --constraint binder/requirements.txt \
 		--output-file tests/requirements.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+		--extra formateur --extra hub --constraint binder/requirements.txt \
+		--constraint tests/requirements.txt --output-file deploy/hub/requirements.txt pyproject.toml
 
 clean:
 	rm -rf $(VENV) bench/results .pytest_cache

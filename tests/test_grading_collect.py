@@ -394,3 +394,14 @@ def test_numbered_learners_stay_apart(tmp_path: Path) -> None:
         ("eleve-10", MODULE_01),
     }
     assert not report.set_aside
+
+
+def test_the_courses_own_instructor_version_is_not_taken_for_a_learner(tmp_path: Path) -> None:
+    """On a hub, a cloned course puts solutions/ in every home: it is not a learner."""
+    source = tmp_path / "recus"
+    (source / "solutions").mkdir(parents=True)
+    solution = ROOT / "solutions" / "01-prise-en-main" / "01-prise-en-main.ipynb"
+    (source / "solutions" / "01-prise-en-main.ipynb").write_bytes(solution.read_bytes())
+    report = collect(source, tmp_path / "classe", ROOT)
+    assert report.counts["pris"] == 0
+    assert any("version formateur" in line for line in report.french_lines())

@@ -54,6 +54,9 @@ from curriculum.grading.results import (
 )
 from curriculum.syllabus import SyllabusError, load_course_syllabus
 
+INSTRUCTOR_MARKER = "### BEGIN HIDDEN TESTS"
+"""Only the course's solutions/ notebooks hold it; learner versions never do."""
+
 
 def collect(
     source: Path,
@@ -155,6 +158,13 @@ def _decide(found: Found, modules: list[CourseModule]) -> _Decision:
             OTHER_ASSIGNMENT,
         )
     module = content.id
+    if _is_instructor_version(notebook):
+        return refuse(
+            "c'est la version formateur du module (avec les solutions et les tests cachés), "
+            "pas une copie d'apprenant : sur un JupyterHub, le dossier solutions/ du cours "
+            "cloné n'est pas un apprenant",
+            "",
+        )
     if not content.graded:
         return refuse(
             f"le module {content.id} (« {content.title} ») n'a pas d'exercice noté : "
@@ -170,6 +180,13 @@ def _decide(found: Found, modules: list[CourseModule]) -> _Decision:
     record.pris, record.module = True, module
     record.nom, record.identifiant = learner, learner_slug(learner)
     return decision
+
+
+def _is_instructor_version(notebook: NotebookNode) -> bool:
+    """The course's own solutions/ notebook: its check cells still hold the hidden tests."""
+    return any(
+        INSTRUCTOR_MARKER in str(cell.get("source", "")) for cell in notebook.get("cells", [])
+    )
 
 
 def _parse(data: bytes) -> tuple[NotebookNode | None, str]:

@@ -8,6 +8,7 @@ text they put in `body`; `text` does it for learner text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from html import escape
 
 from widgets.french import format_number
@@ -86,4 +87,29 @@ def page(title: str, body: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{text(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
         f"<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )
+
+
+def table(
+    caption: str, headers: Sequence[str], rows: Iterable[Sequence[str]], numbers: Sequence[int] = ()
+) -> str:
+    """An accessible table: a caption, column and row headers. `rows` hold HTML already
+    escaped; columns in `numbers` are right-aligned."""
+    head = "".join(f'<th scope="col">{text(header)}</th>' for header in headers)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<th scope="row">{cell}</th>'
+            if index == 0
+            else f'<td class="number">{cell}</td>'
+            if index in numbers
+            else f"<td>{cell}</td>"
+            for index, cell in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return (
+        f"<table><caption>{text(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table>"
     )

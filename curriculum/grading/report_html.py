@@ -8,12 +8,11 @@ alerts. Every text that came from a learner or a file name is escaped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from curriculum.grading.charts import Bar, bar_chart
-from curriculum.grading.html_page import count, page, points, text
+from curriculum.grading.html_page import count, page, points, table, text
 from curriculum.grading.results import GRADED_STATUS
 from widgets.french import format_number, format_percent, french_date
 
@@ -95,13 +94,13 @@ def _modules(report: ClassReport) -> str:
         ]
         for module in modules
     ]
-    table = _table(
+    shown = table(
         "Réussite par module",
         ["Module", "Titre", "Corrigés", "Non corrigés", "Points obtenus", "Taux de réussite"],
         rows,
         numbers=(2, 3, 4, 5),
     )
-    return f"<h2>Réussite par module</h2>\n{_pair(chart, table)}"
+    return f"<h2>Réussite par module</h2>\n{_pair(chart, shown)}"
 
 
 def _exercises(report: ClassReport) -> str:
@@ -125,13 +124,13 @@ def _exercises(report: ClassReport) -> str:
         rows = [
             [text(key), text(labels[key]), _out_of(rates[key]), _share(rates[key])] for key in ids
         ]
-        table = _table(
+        shown = table(
             f"Exercices du module {module}",
             ["Exercice", "Question", "Réponses correctes", "Taux de réussite"],
             rows,
             numbers=(2, 3),
         )
-        parts.append(_pair(chart, table))
+        parts.append(_pair(chart, shown))
     return "\n".join(parts)
 
 
@@ -155,7 +154,7 @@ def _learners(report: ClassReport) -> str:
         + [_out_of(rates[learner]), _share(rates[learner])]
         for learner in learners
     ]
-    table = _table(
+    shown = table(
         "Points par apprenant et par module",
         ["Apprenant", *modules, "Total", "Taux de réussite"],
         rows,
@@ -165,7 +164,7 @@ def _learners(report: ClassReport) -> str:
         f"<p>« {ABSENT} » : aucun notebook reçu pour ce module. « non corrigé » : voir la "
         "raison dans la liste suivante.</p>"
     )
-    return f"<h2>Réussite par apprenant</h2>\n{chart}\n{table}\n{legend}"
+    return f"<h2>Réussite par apprenant</h2>\n{chart}\n{shown}\n{legend}"
 
 
 def _grid_cell(report: ClassReport, learner: str, module: str) -> str:
@@ -186,7 +185,7 @@ def _not_graded(report: ClassReport) -> str:
         [text(item.who), text(item.module or ABSENT), text(item.statut), text(item.raison)]
         for item in report.not_graded
     ]
-    table = _table(
+    shown = table(
         "Fichiers et notebooks non corrigés",
         ["Apprenant ou fichier", "Module", "Statut", "Raison"],
         rows,
@@ -195,7 +194,7 @@ def _not_graded(report: ClassReport) -> str:
         "<h2>Non corrigés</h2>\n<p>Ces notebooks et fichiers n'ont pas pu être corrigés en "
         "entier. Un notebook arrêté en cours de route garde les points gagnés avant l'arrêt ; "
         "les autres n'ont pas de note. Si la raison le permet, demandez à l'apprenant de "
-        f"renvoyer son notebook, puis relancez la collecte et la correction.</p>\n{table}"
+        f"renvoyer son notebook, puis relancez la collecte et la correction.</p>\n{shown}"
     )
 
 
@@ -211,40 +210,16 @@ def _alerts(report: ClassReport) -> str:
         for learner in sorted(found)
         for module, alert in found[learner]
     ]
-    table = _table("Alertes par apprenant", ["Apprenant", "Module", "Alerte"], rows)
+    shown = table("Alertes par apprenant", ["Apprenant", "Module", "Alerte"], rows)
     return (
         "<h2>Alertes</h2>\n<p>Ce que la correction a trouvé et corrigé d'elle-même (cellule "
         "notée modifiée puis rétablie, sortie trop longue tronquée) : à regarder avant de "
-        f"publier les notes.</p>\n{table}"
+        f"publier les notes.</p>\n{shown}"
     )
 
 
-def _pair(chart: str, table: str) -> str:
-    return f'<div class="pair">{chart}{table}</div>'
-
-
-def _table(
-    caption: str, headers: Sequence[str], rows: Iterable[Sequence[str]], numbers: Sequence[int] = ()
-) -> str:
-    """`rows` hold HTML already escaped; columns in `numbers` are right-aligned."""
-    head = "".join(f'<th scope="col">{text(header)}</th>' for header in headers)
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f'<th scope="row">{cell}</th>'
-            if index == 0
-            else f'<td class="number">{cell}</td>'
-            if index in numbers
-            else f"<td>{cell}</td>"
-            for index, cell in enumerate(row)
-        )
-        + "</tr>"
-        for row in rows
-    )
-    return (
-        f"<table><caption>{text(caption)}</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>{body}</tbody></table>"
-    )
+def _pair(chart: str, data: str) -> str:
+    return f'<div class="pair">{chart}{data}</div>'
 
 
 def _number(value: int) -> str:
