@@ -216,7 +216,26 @@ class Settings:
             key=self.key(),
             key_origin=self.key_origin(),
             limits=self.limits,
+            http_client=shared_http_client(),
         )
+
+
+_http_client: Any = None
+
+
+def shared_http_client() -> Any:
+    """One HTTP client for the kernel's online requests, made on first use.
+
+    A new client per request would build a new TLS context each time (tens of
+    milliseconds of processor time) and open a new connection; sharing one keeps
+    connections open between a learner's requests. Timeouts stay per request.
+    """
+    global _http_client
+    if _http_client is None:
+        import openai
+
+        _http_client = openai.DefaultHttpxClient()
+    return _http_client
 
 
 def get_settings() -> Settings:
