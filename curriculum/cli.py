@@ -17,10 +17,10 @@ from typing import Any, NoReturn
 
 from curriculum import hub_commands, room_commands
 from curriculum.course import CONFIG_FILE, RELEASE_DIR, find_course_root
+from curriculum.exit_codes import OK, PROBLEMS, USAGE
 from curriculum.grading import commands as grading_commands
 from widgets.errors import os_reason
 
-OK, PROBLEMS, USAGE = 0, 1, 2
 GUIDE_FILE = "guide-formateur.html"
 GRADING = ("collect", "grade", "report", "feedback")
 _ENGLISH = re.compile(r": (invalid|expected|ignored|conflicting)")

@@ -11,9 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from curriculum.exit_codes import OK, PROBLEMS, USAGE
 from curriculum.links import DEPOT
 
-OK, PROBLEMS, USAGE = 0, 1, 2
 DASHBOARD_FILE = "tableau.html"
 
 

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-OK, PROBLEMS, USAGE = 0, 1, 2
+from curriculum.exit_codes import OK, PROBLEMS, USAGE
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:

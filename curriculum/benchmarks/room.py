@@ -40,6 +40,7 @@ from typing import Any
 
 from curriculum.benchmarks.core import BenchContext, Row, format_number
 from curriculum.benchmarks.latency import percentile
+from curriculum.benchmarks.notebooks import peak_megabytes
 
 LEARNERS = 30
 REQUESTS_EACH = 10
@@ -159,18 +160,6 @@ def atelier_serve(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-
-
-def peak_megabytes(pid: int) -> float | None:
-    """The process's peak resident memory (VmHWM), on Linux."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return None
-    for line in status.splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return None
 
 
 def cpu_seconds(pid: int) -> float | None:

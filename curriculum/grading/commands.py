@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 from curriculum.course import RELEASE_DIR, SOURCE_DIR
+from curriculum.exit_codes import OK, PROBLEMS, USAGE
 from curriculum.grading import results
 
-OK, PROBLEMS, USAGE = 0, 1, 2
 DEFAULT_CLASS = "classe"
 
 
