@@ -26,7 +26,7 @@ GRADING = ("collect", "grade", "report", "feedback")
 _ENGLISH = re.compile(r": (invalid|expected|ignored|conflicting)")
 COMMANDS = (
     "check, release, guide, data, guard, bench, serve, seance, collect, grade, report, "
-    "feedback, lien ou tableau"
+    "feedback, lien, publier ou tableau"
 )
 
 
@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         return _guide(root, args.sortie)
     if args.command in GRADING:
         return grading_commands.run(args, root)
-    if args.command in ("lien", "tableau"):
+    if args.command in ("lien", "publier", "tableau"):
         return hub_commands.run(args, root)
     if args.command == "seance":
         return room_commands.prepare_session_file(args, root)

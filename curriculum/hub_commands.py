@@ -1,4 +1,4 @@
-"""The commands for a course on a JupyterHub: `atelier lien` and `atelier tableau`.
+"""The commands for a course on a JupyterHub: `atelier lien`, `publier` and `tableau`.
 
 `lien` prints the links that open a module or a path (nbgitpuller on a hub,
 Binder otherwise); `tableau` writes the trainer's dashboard of a session from
@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from curriculum.exit_codes import OK, PROBLEMS, USAGE
-from curriculum.links import DEPOT
+from curriculum.learner_branch import LEARNER_BRANCH
+from curriculum.links import BRANCH, DEPOT
 
 DASHBOARD_FILE = "tableau.html"
 
@@ -32,6 +33,24 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     link.add_argument("--depot", default=DEPOT, metavar="URL", help="le dépôt git du cours")
     link.add_argument(
         "--vue", choices=("jupyterlab", "sans-code"), help="la vue (par défaut : celle du parcours)"
+    )
+    link.add_argument(
+        "--branche",
+        default=BRANCH,
+        metavar="BRANCHE",
+        help=f"la branche que les liens apportent ({BRANCH} par défaut ; pour des apprenants : "
+        f"{LEARNER_BRANCH}, voir atelier publier)",
+    )
+    publish = commands.add_parser(
+        "publier",
+        help=f"publie la branche « {LEARNER_BRANCH} » : le cours sans les corrigés ni les tests",
+        description="Crée ou avance, dans ce dépôt git, une branche qui contient le cours sans "
+        "solutions/ ni tests/, pour que les liens nbgitpuller d'un JupyterHub n'apportent pas "
+        "les corrigés aux apprenants. Ne touche ni aux fichiers ni à la branche courante.",
+    )
+    publish.add_argument("--branche", default=LEARNER_BRANCH, metavar="BRANCHE")
+    publish.add_argument(
+        "--depuis", default="HEAD", metavar="COMMIT", help="la version du cours (HEAD par défaut)"
     )
     board = commands.add_parser(
         "tableau",
@@ -59,7 +78,21 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, course_root: Path) -> int:
     if args.command == "lien":
         return _links(args, course_root)
+    if args.command == "publier":
+        return _publish(args, course_root)
     return _dashboard(args, course_root)
+
+
+def _publish(args: argparse.Namespace, course_root: Path) -> int:
+    from curriculum.learner_branch import PublishError, publish_learner_branch
+
+    try:
+        published = publish_learner_branch(course_root, args.depuis, args.branche)
+    except PublishError as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        return PROBLEMS
+    print("\n".join(published.french_lines()))
+    return OK
 
 
 def _links(args: argparse.Namespace, course_root: Path) -> int:
@@ -73,6 +106,7 @@ def _links(args: argparse.Namespace, course_root: Path) -> int:
             parcours=args.parcours,
             module=args.module,
             vue=args.vue,
+            branche=args.branche,
         )
     except LinkError as error:
         print(f"Erreur : {error}", file=sys.stderr)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from curriculum.guides import load_guides
+from curriculum.learner_branch import LEARNER_BRANCH
 from curriculum.links import (
     BRANCH,
     DEPOT,
@@ -41,6 +42,7 @@ def lien_lines(
     parcours: str | None = None,
     module: str | None = None,
     vue: str | None = None,
+    branche: str = BRANCH,
 ) -> list[str]:
     """The lines `atelier lien` prints; raises LinkError with a French message.
 
@@ -69,9 +71,9 @@ def lien_lines(
         title, modules, view = f"Module {found.id}", [found], DEFAULT_VIEW
     view = vue or view
     return [
-        *_heading(title, view, hub, depot),
+        *_heading(title, view, hub, depot, branche),
         "",
-        *(line for found in modules for line in _module_lines(found, view, hub, depot)),
+        *(line for found in modules for line in _module_lines(found, view, hub, depot, branche)),
     ]
 
 
@@ -103,15 +105,21 @@ def _path(root: Path, syllabus: Syllabus, path_id: str) -> tuple[str, list[Modul
     return path.title, modules, (guide.view if guide and guide.view else DEFAULT_VIEW)
 
 
-def _heading(title: str, view: str, hub: str | None, depot: str) -> list[str]:
+def _heading(title: str, view: str, hub: str | None, depot: str, branch: str) -> list[str]:
     where = f"sur le JupyterHub {hub}" if hub else "sur Binder"
     lines = [f"{title} ({VIEW_NAMES[view]}), {where}."]
     if hub:
         lines.append(
-            f"Chaque lien apporte tout le cours ({depot}, branche {BRANCH}) dans le dossier "
+            f"Chaque lien apporte tout le cours ({depot}, branche {branch}) dans le dossier "
             f"« {checkout_folder(depot)} » de la personne, ou le met à jour en gardant ce "
             "qu'elle y a écrit, puis ouvre le module."
         )
+        if branch == BRANCH:
+            lines.append(
+                f"Attention : la branche {BRANCH} contient les corrigés (solutions/). Pour des "
+                f"apprenants, publiez la branche « {LEARNER_BRANCH} » (atelier publier), "
+                f"poussez-la, puis ajoutez --branche {LEARNER_BRANCH}."
+            )
     else:
         lines.append(
             "Sur Binder, le travail est temporaire : chacun le garde avec le bouton « Préparer "
@@ -120,9 +128,12 @@ def _heading(title: str, view: str, hub: str | None, depot: str) -> list[str]:
     return lines
 
 
-def _module_lines(module: Module, view: str, hub: str | None, depot: str) -> list[str]:
+def _module_lines(module: Module, view: str, hub: str | None, depot: str, branch: str) -> list[str]:
     heading = f"{module.id} : {module.title}"
     if not module.available:
         return [heading, "  (pas encore disponible)"]
-    url = hub_url(hub, depot, module.id, view) if hub else binder_view_url(module.id, view, depot)
+    if hub:
+        url = hub_url(hub, depot, module.id, view, branch)
+    else:
+        url = binder_view_url(module.id, view, depot)
     return [heading, f"  {url}"]

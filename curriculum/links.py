@@ -74,11 +74,12 @@ def checkout_folder(depot: str) -> str:
     return depot.rstrip("/").rsplit("/", 1)[-1]
 
 
-def hub_url(hub: str, depot: str, module_id: str, view: str) -> str:
-    """The nbgitpuller link that brings the course from `depot` onto the JupyterHub at `hub`
-    (cloned the first time, merged afterwards) and opens `module_id` in `view`."""
+def hub_url(hub: str, depot: str, module_id: str, view: str, branch: str = BRANCH) -> str:
+    """The nbgitpuller link that brings the course from `depot` (its `branch`) onto the
+    JupyterHub at `hub` (cloned the first time, merged afterwards) and opens `module_id` in
+    `view`. For learners, `branch` is the one `atelier publier` makes, without answer keys."""
     urlpath = f"{VIEW_PATHS[view]}/{checkout_folder(depot)}/{learner_notebook(module_id)}"
-    query = urlencode({"repo": depot, "branch": BRANCH, "urlpath": urlpath}, quote_via=quote)
+    query = urlencode({"repo": depot, "branch": branch, "urlpath": urlpath}, quote_via=quote)
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
 
 

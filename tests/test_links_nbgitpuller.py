@@ -296,3 +296,39 @@ def test_pulling_a_newer_course_keeps_the_learners_work_and_brings_the_new_modul
             notebook_in(clone, module_id).read_bytes() == notebook_in(depot, module_id).read_bytes()
         )
     assert (clone / "mes-notes.txt").read_text(encoding="utf-8") == "Demander le prix des repas.\n"
+
+
+# ---------------------------------------------------------------- the learner branch
+
+
+def test_the_learner_branch_holds_the_course_without_answer_keys_and_pulls_forward(
+    depot: Path, git, tmp_path: Path
+) -> None:
+    from curriculum.learner_branch import LEARNER_BRANCH, publish_learner_branch
+
+    for folder, name in (("solutions/01-prise-en-main", "corrige.ipynb"), ("tests", "t.py")):
+        (depot / folder).mkdir(parents=True)
+        (depot / folder / name).write_text("réponse attendue : B", encoding="utf-8")
+    git(depot, "add", "-A")
+    git(depot, "commit", "--quiet", "-m", "corrigés et tests")
+    head_before = (depot / ".git" / "HEAD").read_text()
+    first = publish_learner_branch(depot)
+    assert first.created and (depot / ".git" / "HEAD").read_text() == head_before
+    assert (depot / "solutions").is_dir()  # the working tree is untouched
+
+    url = hub_url(HUB, depot.as_uri(), "01-prise-en-main", "jupyterlab", LEARNER_BRANCH)
+    home = tmp_path / "apprenant"
+    pull(home, url)
+    clone = home / "atelier-ia"
+    assert notebook_in(clone, "01-prise-en-main").is_file()
+    assert not (clone / "solutions").exists() and not (clone / "tests").exists()
+
+    assert not publish_learner_branch(depot).created  # nothing new: no empty commit
+    course_copy(depot, ["03-prompts"])
+    git(depot, "add", "-A")
+    git(depot, "commit", "--quiet", "-m", "module 03")
+    second = publish_learner_branch(depot)
+    assert second.created and second.commit != first.commit
+    pull(home, url)  # a fast-forward for the learner's clone
+    assert notebook_in(clone, "03-prompts").is_file()
+    assert not (clone / "solutions").exists()
