@@ -16,6 +16,7 @@ from llm_fakes import (
     scripted_server,
     use_online,
 )
+from test_llm_session_file import request
 
 from widgets.llm import connector
 from widgets.llm.record import RecordingBackend
@@ -27,19 +28,6 @@ __all__ = ["fresh_connector"]
 
 USAGE = {"prompt_tokens": 20, "completion_tokens": 5, "total_tokens": 25}
 FOOTPRINT = {"energie_kwh": 0.0004, "gco2eq": [0.01, 0.05]}
-
-
-def request(content: str, max_tokens: int = 300, temperature: float = 0.7) -> dict[str, Any]:
-    return {
-        "messages": [{"role": "user", "content": content}],
-        "max_tokens": max_tokens,
-        "temperature": temperature,
-        "seed": None,
-        "top_k": None,
-        "stream": False,
-        "learner": "apprenant-1",
-        "personal_data": "stop",
-    }
 
 
 def session(tmp_path: Path, *entries: tuple[str, str, datetime, str]) -> Path:
