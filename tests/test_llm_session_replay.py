@@ -66,6 +66,7 @@ def test_a_recorded_prompt_gets_its_answer_usage_and_footprint(tmp_path: Path) -
         USAGE,
         "Réponse enregistrée le 01/12/2026 avec le modèle albert-large",
         FOOTPRINT,
+        model="albert-large",  # the response names the model that wrote it
     )
     assert model.calls == []
 

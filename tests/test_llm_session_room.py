@@ -50,6 +50,7 @@ def test_a_session_prepared_online_replays_in_the_room_with_the_upstream_stopped
     assert "Réponse du grand modèle n° 3" in before
     assert "Réponse du grand modèle n° 4" in after
     assert "Réponse enregistrée le " in before and "avec le modèle albert-large" in before
+    assert "« albert-large »" in before  # the answer's header names the recorded model
     assert edited.room is not None and edited.room.note == UNRECORDED_NOTE
     assert "grand modèle" not in edited.text
 

@@ -229,12 +229,13 @@ def completion_payload(
     finish: str,
     usage: dict[str, int] | None,
     atelier: dict[str, Any] | None = None,
+    model: str = SERVED_MODEL,
 ) -> dict[str, Any]:
     payload: dict[str, Any] = {
         "id": identity,
         "object": "chat.completion",
         "created": created,
-        "model": SERVED_MODEL,
+        "model": model,
         "choices": [
             {
                 "index": 0,
@@ -256,6 +257,7 @@ def stream_events(
     pieces: list[str],
     finish: str,
     atelier: dict[str, Any] | None = None,
+    model: str = SERVED_MODEL,
 ) -> Iterator[bytes]:
     """The server-sent events of a streamed answer, ending with `data: [DONE]`.
 
@@ -267,7 +269,7 @@ def stream_events(
             "id": identity,
             "object": "chat.completion.chunk",
             "created": created,
-            "model": SERVED_MODEL,
+            "model": model,
             "choices": [{"index": 0, "delta": delta, "finish_reason": reason}],
         }
         if reason is not None and atelier is not None:

@@ -236,6 +236,7 @@ class GatewayBackend:
             usage=usage,
             note=f"Réponse de {shortened(model, NOTE_MODEL_CHARS)} via le serveur de la salle",
             footprint=None if found is None else footprint_payload(found),
+            model=model,
         )
 
     def _blotted(self, text: str) -> str:

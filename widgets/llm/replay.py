@@ -46,7 +46,12 @@ class ReplayBackend:
         entry = self.session.find(request)
         if entry is not None:
             return RoomAnswer(
-                entry.text, entry.finish, entry.usage, recorded_note(entry), entry.footprint
+                entry.text,
+                entry.finish,
+                entry.usage,
+                recorded_note(entry),
+                entry.footprint,
+                model=entry.model,
             )
         answer = self.fallback.answer(request)
         return RoomAnswer(

@@ -40,6 +40,9 @@ class RoomAnswer:
     usage: dict[str, int] | None = None
     note: str = ""
     footprint: dict[str, Any] | None = field(default=None)
+    model: str = ""
+    """The model that wrote the answer, when it is not the classroom model; the response's
+    `model` field says it, so the learner's notebook names the right one."""
 
 
 class RoomBackend(Protocol):

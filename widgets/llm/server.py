@@ -343,7 +343,13 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             identity = f"chatcmpl-{uuid.uuid4().hex[:24]}"
             payload = completion_payload(
-                identity, int(time.time()), answer.text, answer.finish, answer.usage, atelier
+                identity,
+                int(time.time()),
+                answer.text,
+                answer.finish,
+                answer.usage,
+                atelier,
+                model=answer.model or SERVED_MODEL,
             )
             self._send_json(200, payload)
         return 200
@@ -357,6 +363,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         identity = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         pieces = _WORDS.findall(answer.text)
-        for event in stream_events(identity, int(time.time()), pieces, answer.finish, atelier):
+        model = answer.model or SERVED_MODEL
+        for event in stream_events(
+            identity, int(time.time()), pieces, answer.finish, atelier, model=model
+        ):
             self.wfile.write(event)
             self.wfile.flush()
